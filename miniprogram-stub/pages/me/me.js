@@ -1,0 +1,93 @@
+// “我的”页：昵称、脱敏手机号、角色、家庭；绑定手机号与退出登录。
+const { userMessage } = require('../../utils/graphql');
+
+const LOGIN_URL = '/pages/login/login';
+
+const ROLE_LABELS = Object.freeze({
+  RESIDENT: '居民',
+  STAFF: '社区工作者',
+  PARTNER: '红色合伙人',
+  ADMIN: '管理员'
+});
+
+// Unknown roles show their code, so a role added on the server is still visible.
+function roleLabel(role) {
+  return ROLE_LABELS[role] || role;
+}
+
+function roleLabels(roles) {
+  return (roles || []).map(roleLabel);
+}
+
+// 把服务端的 Account 转成页面直接渲染的数据。
+function toProfile(account) {
+  const households = (account.households || []).map((h) => ({
+    id: h.id,
+    label: h.label,
+    communityName: h.community ? h.community.name : ''
+  }));
+  return {
+    nickname: account.nickname || '未设置昵称',
+    phoneBound: Boolean(account.phoneMasked),
+    phone: account.phoneMasked || '未绑定',
+    rolesText: roleLabels(account.roles).join('、') || '暂无',
+    staffCommunityName: account.staffCommunity ? account.staffCommunity.name : '',
+    households
+  };
+}
+
+const definition = {
+  data: {
+    profile: null,
+    binding: false
+  },
+
+  onShow() {
+    return this.load();
+  },
+
+  async load() {
+    const auth = getApp().auth;
+    if (!auth.isLoggedIn()) {
+      wx.reLaunch({ url: LOGIN_URL });
+      return;
+    }
+    try {
+      this.setData({ profile: toProfile(await auth.fetchMe()) });
+    } catch (err) {
+      if (err && err.code === 'UNAUTHENTICATED') {
+        wx.reLaunch({ url: LOGIN_URL });
+        return;
+      }
+      wx.showToast({ title: userMessage(err), icon: 'none' });
+    }
+  },
+
+  // bindgetphonenumber：用户拒绝授权时 detail 里没有 code。
+  async onGetPhoneNumber(event) {
+    const code = event && event.detail ? event.detail.code : null;
+    if (!code) {
+      wx.showToast({ title: '未获得手机号授权', icon: 'none' });
+      return;
+    }
+    if (this.data.binding) return;
+    this.setData({ binding: true });
+    try {
+      const account = await getApp().auth.bindPhone(code);
+      this.setData({ profile: toProfile(account) });
+      wx.showToast({ title: '绑定成功', icon: 'success' });
+    } catch (err) {
+      wx.showToast({ title: userMessage(err), icon: 'none' });
+    }
+    this.setData({ binding: false });
+  },
+
+  async onLogout() {
+    await getApp().auth.logout();
+    wx.reLaunch({ url: LOGIN_URL });
+  }
+};
+
+if (typeof Page === 'function') Page(definition);
+
+module.exports = { definition, ROLE_LABELS, roleLabel, roleLabels, toProfile, LOGIN_URL };

@@ -1,0 +1,72 @@
+const test = require('node:test');
+const assert = require('node:assert/strict');
+const fs = require('node:fs');
+const path = require('node:path');
+
+const { PROJECT_ROOT } = require('./wx-shim');
+const documents = require('../api/documents');
+const config = require('../config');
+
+const read = (relative) => fs.readFileSync(path.join(PROJECT_ROOT, relative), 'utf8');
+const readJson = (relative) => JSON.parse(read(relative));
+
+test('every page in app.json has its js, json, wxml and wxss files', () => {
+  const app = readJson('app.json');
+  assert.deepEqual(app.pages, ['pages/index/index', 'pages/login/login', 'pages/me/me']);
+  for (const page of app.pages) {
+    for (const ext of ['.js', '.json', '.wxml', '.wxss']) {
+      assert.ok(fs.existsSync(path.join(PROJECT_ROOT, page + ext)), page + ext + ' is missing');
+    }
+  }
+  assert.ok(fs.existsSync(path.join(PROJECT_ROOT, app.sitemapLocation)));
+});
+
+test('project.config.json is a placeholder mini-program project', () => {
+  const project = readJson('project.config.json');
+  assert.equal(project.appid, 'touristappid');
+  assert.equal(project.compileType, 'miniprogram');
+});
+
+test('config.js holds the API location and sandbox flag', () => {
+  assert.deepEqual(config, { apiBaseUrl: 'http://localhost:8080', graphqlPath: '/graphql', sandbox: true });
+});
+
+test('package.json runs node --test and has no dependencies', () => {
+  const pkg = readJson('package.json');
+  assert.equal(pkg.scripts.test, 'node --test test/');
+  assert.equal(pkg.dependencies, undefined);
+  assert.equal(pkg.devDependencies, undefined);
+});
+
+test('the document registry holds exactly the contract operations, each self-contained', () => {
+  assert.deepEqual(Object.keys(documents).sort(), [
+    'BindPhoneNumber',
+    'LoginWithWeChat',
+    'Logout',
+    'Me',
+    'RefreshSession'
+  ]);
+  assert.ok(Object.isFrozen(documents));
+  for (const [name, text] of Object.entries(documents)) {
+    const operations = [...text.matchAll(/^(query|mutation|subscription)\s+(\w+)/gm)].map((m) => m[2]);
+    assert.deepEqual(operations, [name], name + ' must define exactly the operation named ' + name);
+    const spreads = new Set([...text.matchAll(/\.\.\.(\w+)/g)].map((m) => m[1]));
+    const defined = new Set([...text.matchAll(/^fragment\s+(\w+)/gm)].map((m) => m[1]));
+    assert.deepEqual([...defined].sort(), [...spreads].sort(), name + ' must define exactly the fragments it spreads');
+  }
+});
+
+test('pages wire the handlers the templates refer to', () => {
+  const login = read('pages/login/login.wxml');
+  assert.match(login, /bindtap="onLogin"[^>]*>微信一键登录</);
+
+  const me = read('pages/me/me.wxml');
+  assert.match(me, /open-type="getPhoneNumber"/);
+  assert.match(me, /bindgetphonenumber="onGetPhoneNumber"/);
+  assert.match(me, /bindtap="onLogout"/);
+
+  const { definition } = require('../pages/me/me');
+  assert.equal(typeof definition.onGetPhoneNumber, 'function');
+  assert.equal(typeof definition.onLogout, 'function');
+  assert.equal(typeof require('../pages/login/login').definition.onLogin, 'function');
+});

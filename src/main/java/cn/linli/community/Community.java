@@ -1,0 +1,14 @@
+package cn.linli.community;
+
+import java.time.Instant;
+
+import cn.linli.platform.pagination.Keyset;
+import org.jspecify.annotations.Nullable;
+
+/** 社区. */
+public record Community(long id, long streetId, String name, @Nullable String address, Instant createdAt) {
+
+    Keyset position() {
+        return new Keyset(createdAt, id);
+    }
+}

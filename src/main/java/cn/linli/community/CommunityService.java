@@ -1,0 +1,160 @@
+package cn.linli.community;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import cn.linli.platform.error.LinliException;
+import cn.linli.platform.graphql.Ids;
+import cn.linli.platform.pagination.Connection;
+import cn.linli.platform.pagination.PageRequest;
+import cn.linli.platform.security.Role;
+import cn.linli.platform.security.Viewer;
+import cn.linli.platform.security.Viewers;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Service;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * Reads of the community hierarchy and who may see what in it. The tree (street to unit, households' addresses) is
+ * visible to any logged-in account, since residents pick their address from it; who lives in a household is visible
+ * only to that household and to staff of its community.
+ */
+@Service
+public class CommunityService {
+
+    private final CommunityRepository repository;
+
+    CommunityService(CommunityRepository repository) {
+        this.repository = repository;
+    }
+
+    Mono<Connection<Community>> communities(@Nullable Integer first, @Nullable String after, @Nullable String streetId) {
+        return Viewers.current().then(Mono.defer(() -> {
+            PageRequest page = PageRequest.of(first, after);
+            Long street = Ids.parseOptional(streetId, "streetId");
+            return repository.communities(page, street).collectList()
+                    .map(rows -> Connection.of(rows, page, Community::position));
+        }));
+    }
+
+    Mono<Community> community(String id) {
+        return Viewers.current().then(Mono.defer(() -> findCommunity(Ids.parse(id, "id"))));
+    }
+
+    /** Every household of a community, for its staff (and administrators). */
+    Mono<Connection<Household>> households(String communityId, @Nullable Integer first, @Nullable String after) {
+        return Viewers.current().flatMap(viewer -> {
+            long community = Ids.parse(communityId, "communityId");
+            PageRequest page = PageRequest.of(first, after);
+            return findCommunity(community)
+                    .then(requireStaffOf(viewer, community))
+                    .then(repository.householdsOfCommunity(community, page).collectList())
+                    .map(rows -> Connection.of(rows, page, Household::position));
+        });
+    }
+
+    private Mono<Community> findCommunity(long id) {
+        return repository.communitiesByIds(List.of(id)).next()
+                .switchIfEmpty(Mono.error(() -> LinliException.notFound("社区")));
+    }
+
+    /** Fails with FORBIDDEN unless the viewer is staff of {@code communityId} or an administrator. */
+    public Mono<Void> requireStaffOf(Viewer viewer, long communityId) {
+        if (viewer.has(Role.ADMIN)) {
+            return Mono.empty();
+        }
+        return repository.scopeOf(viewer.accountId())
+                .filter(scope -> scope.staffCommunityId() != null && scope.staffCommunityId() == communityId)
+                .switchIfEmpty(Mono.error(LinliException::forbidden))
+                .then();
+    }
+
+    // ---- batched reads: one statement per level, whatever the number of parents ----
+
+    Mono<Map<Long, Street>> streets(Collection<Long> ids) {
+        return repository.streetsByIds(ids).collectMap(Street::id);
+    }
+
+    public Mono<Map<Long, Community>> communitiesByIds(Collection<Long> ids) {
+        return repository.communitiesByIds(ids).collectMap(Community::id);
+    }
+
+    Mono<Map<Long, List<Estate>>> estatesOfCommunities(Collection<Long> ids) {
+        return group(repository.estatesByCommunityIds(ids), Estate::communityId);
+    }
+
+    Mono<Map<Long, Estate>> estatesByIds(Collection<Long> ids) {
+        return repository.estatesByIds(ids).collectMap(Estate::id);
+    }
+
+    Mono<Map<Long, List<Building>>> buildingsOfEstates(Collection<Long> ids) {
+        return group(repository.buildingsByEstateIds(ids), Building::estateId);
+    }
+
+    Mono<Map<Long, Building>> buildingsByIds(Collection<Long> ids) {
+        return repository.buildingsByIds(ids).collectMap(Building::id);
+    }
+
+    Mono<Map<Long, List<Unit>>> unitsOfBuildings(Collection<Long> ids) {
+        return group(repository.unitsByBuildingIds(ids), Unit::buildingId);
+    }
+
+    Mono<Map<Long, Unit>> unitsByIds(Collection<Long> ids) {
+        return repository.unitsByIds(ids).collectMap(Unit::id);
+    }
+
+    Mono<Map<Long, List<Household>>> householdsOfUnits(Collection<Long> ids) {
+        return group(repository.householdsByUnitIds(ids), Household::unitId);
+    }
+
+    Mono<Map<Long, Integer>> householdCounts(Collection<Long> communityIds) {
+        return repository.householdCounts(communityIds)
+                .collectMap(CommunityRepository.CountRow::id, row -> (int) row.count());
+    }
+
+    Mono<Map<Long, List<StaffMember>>> staffOfCommunities(Collection<Long> communityIds) {
+        return group(repository.staffOfCommunities(communityIds), StaffMember::communityId);
+    }
+
+    /** Households each account belongs to, keyed by account id. */
+    public Mono<Map<Long, List<Household>>> householdsOfAccounts(Collection<Long> accountIds) {
+        return repository.householdsOfAccounts(accountIds)
+                .collect(Collectors.groupingBy(CommunityRepository.Membership::accountId,
+                        Collectors.mapping(CommunityRepository.Membership::household, Collectors.toList())));
+    }
+
+    /** The staff record of each account that is staff somewhere, keyed by account id. */
+    public Mono<Map<Long, StaffMember>> staffByAccounts(Collection<Long> accountIds) {
+        return repository.staffByAccountIds(accountIds).collectMap(StaffMember::id);
+    }
+
+    /**
+     * Members of the households the viewer may see into (their own, or any in the community they are staff of);
+     * the others are left out of the map, which GraphQL shows as null.
+     */
+    Mono<Map<Household, List<Resident>>> membersVisibleToViewer(List<Household> households) {
+        return Viewers.current().flatMap(viewer -> visibleHouseholds(viewer, households)
+                .flatMap(visible -> repository.residentsOfHouseholds(visible.stream().map(Household::id).toList())
+                        .collect(Collectors.groupingBy(Resident::householdId))
+                        .map(byHousehold -> visible.stream().collect(Collectors.toMap(Function.identity(),
+                                household -> byHousehold.getOrDefault(household.id(), List.of()))))));
+    }
+
+    private Mono<List<Household>> visibleHouseholds(Viewer viewer, List<Household> households) {
+        if (viewer.has(Role.ADMIN)) {
+            return Mono.just(households);
+        }
+        return repository.scopeOf(viewer.accountId()).map(scope -> households.stream()
+                .filter(household -> scope.householdIds().contains(household.id())
+                        || (scope.staffCommunityId() != null && scope.staffCommunityId() == household.communityId()))
+                .toList());
+    }
+
+    private static <K, V> Mono<Map<K, List<V>>> group(Flux<V> rows, Function<V, K> key) {
+        return rows.collect(Collectors.groupingBy(key, Collectors.toList()));
+    }
+}

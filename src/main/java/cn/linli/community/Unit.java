@@ -1,0 +1,5 @@
+package cn.linli.community;
+
+/** 单元. */
+public record Unit(long id, long buildingId, long communityId, String name) {
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package cn.linli.community;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,96 @@
+package cn.linli.identity;
+
+import java.time.OffsetDateTime;
+import java.util.Collection;
+import java.util.EnumSet;
+import java.util.Set;
+
+import cn.linli.platform.graphql.Ids;
+import cn.linli.platform.security.Role;
+import io.r2dbc.spi.Readable;
+import org.jspecify.annotations.Nullable;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.stereotype.Repository;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+@Repository
+class AccountRepository {
+
+    private static final String SELECT = """
+            select a.id, a.openid, a.unionid, a.nickname, a.avatar_url, a.phone, a.created_at,
+                   coalesce(array_agg(r.role) filter (where r.role is not null), '{}') as roles
+              from account a left join account_role r on r.account_id = a.id
+            """;
+
+    private final DatabaseClient db;
+
+    AccountRepository(DatabaseClient db) {
+        this.db = db;
+    }
+
+    /**
+     * Finds the account of this openid or creates it (as a resident) in one statement, so two first logins racing
+     * each other still make one account. A unionid WeChat starts sending later is kept; one it stops sending is not lost.
+     */
+    Mono<Long> upsertByOpenid(String openid, @Nullable String unionid) {
+        var spec = db.sql("""
+                with upserted as (
+                    insert into account (openid, unionid) values (:openid, :unionid)
+                    on conflict (openid) do update
+                        set unionid = coalesce(excluded.unionid, account.unionid), last_login_at = now()
+                    returning id, (xmax = 0) as created
+                ), resident_role as (
+                    insert into account_role (account_id, role)
+                    select id, 'RESIDENT' from upserted where created
+                    on conflict do nothing
+                )
+                select id from upserted
+                """).bind("openid", openid);
+        spec = unionid == null ? spec.bindNull("unionid", String.class) : spec.bind("unionid", unionid);
+        return spec.map(row -> row.get("id", Long.class)).one();
+    }
+
+    Mono<Account> findById(long id) {
+        return db.sql(SELECT + " where a.id = :id group by a.id")
+                .bind("id", id)
+                .map(AccountRepository::account)
+                .one();
+    }
+
+    Flux<Account> findByIds(Collection<Long> ids) {
+        return db.sql(SELECT + " where a.id = any(:ids) group by a.id")
+                .bind("ids", Ids.array(ids))
+                .map(AccountRepository::account)
+                .all();
+    }
+
+    Mono<Void> updatePhone(long id, String phone) {
+        return db.sql("update account set phone = :phone where id = :id")
+                .bind("phone", phone)
+                .bind("id", id)
+                .then();
+    }
+
+    /** Sets the given fields; a null argument leaves that column as it is. */
+    Mono<Void> updateProfile(long id, @Nullable String nickname, @Nullable String avatarUrl) {
+        var spec = db.sql("""
+                update account
+                   set nickname = coalesce(:nickname, nickname), avatar_url = coalesce(:avatarUrl, avatar_url)
+                 where id = :id
+                """).bind("id", id);
+        spec = nickname == null ? spec.bindNull("nickname", String.class) : spec.bind("nickname", nickname);
+        spec = avatarUrl == null ? spec.bindNull("avatarUrl", String.class) : spec.bind("avatarUrl", avatarUrl);
+        return spec.then();
+    }
+
+    private static Account account(Readable row) {
+        Set<Role> roles = EnumSet.noneOf(Role.class);
+        for (String role : row.get("roles", String[].class)) {
+            roles.add(Role.valueOf(role));
+        }
+        return new Account(row.get("id", Long.class), row.get("openid", String.class), row.get("unionid", String.class),
+                row.get("nickname", String.class), row.get("avatar_url", String.class), row.get("phone", String.class),
+                Set.copyOf(roles), row.get("created_at", OffsetDateTime.class).toInstant());
+    }
+}

@@ -1,0 +1,77 @@
+package cn.linli.identity;
+
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import cn.linli.community.Community;
+import cn.linli.community.CommunityService;
+import cn.linli.community.Household;
+import cn.linli.community.StaffMember;
+import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.BatchMapping;
+import org.springframework.graphql.data.method.annotation.MutationMapping;
+import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.stereotype.Controller;
+import reactor.core.publisher.Mono;
+
+/** GraphQL mappings for login, sessions and the account. */
+@Controller
+class IdentityController {
+
+    private final IdentityService identity;
+    private final CommunityService communities;
+
+    IdentityController(IdentityService identity, CommunityService communities) {
+        this.identity = identity;
+        this.communities = communities;
+    }
+
+    @MutationMapping
+    Mono<Session> loginWithWeChat(@Argument Inputs.LoginWithWeChatInput input) {
+        return identity.loginWithWeChat(input.code());
+    }
+
+    @MutationMapping
+    Mono<Session> refreshSession(@Argument Inputs.RefreshSessionInput input) {
+        return identity.refreshSession(input.refreshToken());
+    }
+
+    @MutationMapping
+    Mono<Inputs.LogoutPayload> logout(@Argument Inputs.LogoutInput input) {
+        return identity.logout(input.refreshToken()).map(Inputs.LogoutPayload::new);
+    }
+
+    @MutationMapping
+    Mono<Account> bindPhoneNumber(@Argument Inputs.BindPhoneNumberInput input) {
+        return identity.bindPhoneNumber(input.code());
+    }
+
+    @MutationMapping
+    Mono<Account> updateMyProfile(@Argument Inputs.UpdateMyProfileInput input) {
+        return identity.updateMyProfile(input.nickname(), input.avatarUrl());
+    }
+
+    @QueryMapping
+    Mono<Account> me() {
+        return identity.me();
+    }
+
+    @BatchMapping(typeName = "Account", field = "households")
+    Mono<Map<Account, List<Household>>> householdsOfAccount(List<Account> accounts) {
+        return communities.householdsOfAccounts(accounts.stream().map(Account::id).toList())
+                .map(byAccount -> accounts.stream().collect(Collectors.toMap(Function.identity(),
+                        account -> byAccount.getOrDefault(account.id(), List.of()), (a, b) -> a)));
+    }
+
+    @BatchMapping(typeName = "Account", field = "staffCommunity")
+    Mono<Map<Account, Community>> staffCommunityOfAccount(List<Account> accounts) {
+        return communities.staffByAccounts(accounts.stream().map(Account::id).toList())
+                .flatMap(staff -> communities.communitiesByIds(staff.values().stream().map(StaffMember::communityId).toList())
+                        .map(byId -> accounts.stream()
+                                .filter(account -> staff.containsKey(account.id()))
+                                .collect(Collectors.toMap(Function.identity(),
+                                        account -> byId.get(staff.get(account.id()).communityId()), (a, b) -> a))));
+    }
+}

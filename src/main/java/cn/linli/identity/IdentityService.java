@@ -1,0 +1,137 @@
+package cn.linli.identity;
+
+import java.time.Duration;
+import java.util.regex.Pattern;
+
+import cn.linli.platform.error.LinliException;
+import cn.linli.platform.security.SessionRevocations;
+import cn.linli.platform.security.Viewers;
+import cn.linli.wechat.WeChatMiniApp;
+import cn.linli.wechat.WeChatSession;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
+import org.springframework.stereotype.Service;
+import reactor.core.publisher.Mono;
+
+/** WeChat login, sessions (access + rotating refresh tokens) and the logged-in account's own profile. */
+@Service
+public class IdentityService {
+
+    private static final Logger log = LoggerFactory.getLogger(IdentityService.class);
+
+    /** Codes from wx.login and getPhoneNumber are short printable tokens; anything else is not worth sending on. */
+    private static final Pattern WECHAT_CODE = Pattern.compile("[\\x21-\\x7E]{1,128}");
+    private static final Pattern CONTROL = Pattern.compile("\\p{Cntrl}");
+    private static final Duration SESSION_KEY_TTL = Duration.ofDays(3);
+
+    private final WeChatMiniApp weChat;
+    private final AccountRepository accounts;
+    private final RefreshSessions refreshSessions;
+    private final SessionRevocations revocations;
+    private final AccessTokens accessTokens;
+    private final ReactiveStringRedisTemplate redis;
+
+    IdentityService(WeChatMiniApp weChat, AccountRepository accounts, RefreshSessions refreshSessions,
+                    SessionRevocations revocations, AccessTokens accessTokens, ReactiveStringRedisTemplate redis) {
+        this.weChat = weChat;
+        this.accounts = accounts;
+        this.refreshSessions = refreshSessions;
+        this.revocations = revocations;
+        this.accessTokens = accessTokens;
+        this.redis = redis;
+    }
+
+    Mono<Session> loginWithWeChat(String code) {
+        return Mono.defer(() -> {
+            requireWeChatCode(code, "input.code");
+            return weChat.exchangeLoginCode(code);
+        }).flatMap(wx -> accounts.upsertByOpenid(wx.openid(), wx.unionid())
+                .flatMap(accountId -> keepSessionKey(accountId, wx).thenReturn(accountId)))
+                .flatMap(this::account)
+                .flatMap(account -> refreshSessions.open(account.id())
+                        .map(opened -> session(account, opened)));
+    }
+
+    Mono<Session> refreshSession(String refreshToken) {
+        return refreshSessions.rotate(refreshToken).flatMap(rotation -> {
+            if (rotation instanceof RefreshSessions.Rotation.Rotated rotated) {
+                return account(rotated.accountId()).map(account -> session(account, rotated));
+            }
+            if (rotation instanceof RefreshSessions.Rotation.Reused reused) {
+                log.warn("Refresh token reused; session {} ended", reused.sessionId());
+                return revocations.revoke(reused.sessionId()).then(Mono.error(this::sessionEnded));
+            }
+            return Mono.error(this::sessionEnded);
+        });
+    }
+
+    /** Ends the refresh token's session and makes its access tokens invalid at once. Idempotent. */
+    Mono<Boolean> logout(String refreshToken) {
+        return refreshSessions.end(refreshToken)
+                .flatMap(sessionId -> revocations.revoke(sessionId))
+                .thenReturn(true);
+    }
+
+    Mono<Account> me() {
+        return Viewers.current().flatMap(viewer -> account(viewer.accountId()));
+    }
+
+    Mono<Account> bindPhoneNumber(String code) {
+        return Viewers.current().flatMap(viewer -> {
+            requireWeChatCode(code, "input.code");
+            return weChat.phoneNumber(code)
+                    .flatMap(phone -> accounts.updatePhone(viewer.accountId(), phone))
+                    .then(account(viewer.accountId()));
+        });
+    }
+
+    Mono<Account> updateMyProfile(@Nullable String nickname, @Nullable String avatarUrl) {
+        return Viewers.current().flatMap(viewer -> {
+            String name = nickname == null ? null : nickname.strip();
+            if (name == null && avatarUrl == null) {
+                throw LinliException.invalid("input", "请至少修改一项");
+            }
+            if (name != null && (name.isEmpty() || name.codePointCount(0, name.length()) > 32
+                    || CONTROL.matcher(name).find())) {
+                throw LinliException.invalid("input.nickname", "昵称须为 1 到 32 个字符");
+            }
+            if (avatarUrl != null && (!avatarUrl.startsWith("https://") || avatarUrl.length() > 512
+                    || CONTROL.matcher(avatarUrl).find())) {
+                throw LinliException.invalid("input.avatarUrl", "头像地址须为 https 链接，且不超过 512 个字符");
+            }
+            return accounts.updateProfile(viewer.accountId(), name, avatarUrl).then(account(viewer.accountId()));
+        });
+    }
+
+    /** Accounts by id, for features that show people (batched). */
+    public Mono<java.util.Map<Long, Account>> accountsByIds(java.util.Collection<Long> ids) {
+        return accounts.findByIds(ids).collectMap(Account::id);
+    }
+
+    private Mono<Account> account(long id) {
+        // an account that disappeared under a valid token is treated as logged out
+        return accounts.findById(id).switchIfEmpty(Mono.error(LinliException::unauthenticated));
+    }
+
+    private Session session(Account account, RefreshSessions.Rotation.Rotated opened) {
+        return new Session(accessTokens.issue(account, opened.sessionId()), accessTokens.lifetimeSeconds(),
+                opened.refreshToken(), account);
+    }
+
+    /** Kept (never returned) for decrypting data the mini-program may send later, e.g. wx.getUserInfo payloads. */
+    private Mono<Boolean> keepSessionKey(long accountId, WeChatSession wx) {
+        return redis.opsForValue().set("linli:wechat-session-key:" + accountId, wx.sessionKey(), SESSION_KEY_TTL);
+    }
+
+    private LinliException sessionEnded() {
+        return new LinliException(cn.linli.platform.error.ErrorCode.UNAUTHENTICATED, "登录已过期，请重新登录");
+    }
+
+    private static void requireWeChatCode(@Nullable String code, String field) {
+        if (code == null || !WECHAT_CODE.matcher(code).matches()) {
+            throw LinliException.invalid(field, "微信授权码无效");
+        }
+    }
+}

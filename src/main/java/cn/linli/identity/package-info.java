@@ -1,0 +1,4 @@
+@NullMarked
+package cn.linli.identity;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package cn.linli;
+
+import org.jspecify.annotations.NullMarked;

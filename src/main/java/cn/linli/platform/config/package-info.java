@@ -1,0 +1,4 @@
+@NullMarked
+package cn.linli.platform.config;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,90 @@
+package cn.linli.platform.error;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import graphql.ErrorClassification;
+import graphql.ErrorType;
+import graphql.GraphQLError;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.graphql.server.WebGraphQlInterceptor;
+import org.springframework.graphql.server.WebGraphQlRequest;
+import org.springframework.graphql.server.WebGraphQlResponse;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Mono;
+
+/**
+ * Gives every error that did not come from a resolver the same shape as those that did. Parse and validation errors
+ * (wrong types, unknown fields, missing variables) never reach {@code @GraphQlExceptionHandler}, so they are mapped
+ * here to {@code VALIDATION_FAILED} with a Chinese message and the technical detail kept in {@code extensions.detail}.
+ */
+@Component
+@Order(Ordered.HIGHEST_PRECEDENCE)
+class RequestErrorInterceptor implements WebGraphQlInterceptor {
+
+    private static final Logger log = LoggerFactory.getLogger(RequestErrorInterceptor.class);
+    private static final Pattern QUOTED_NAME = Pattern.compile("'([A-Za-z_][A-Za-z0-9_./\\[\\]]*)'");
+
+    @Override
+    public Mono<WebGraphQlResponse> intercept(WebGraphQlRequest request, Chain chain) {
+        return chain.next(request).map(response -> {
+            List<GraphQLError> errors = response.getExecutionResult().getErrors();
+            if (errors.isEmpty() || errors.stream().allMatch(RequestErrorInterceptor::hasCode)) {
+                return response;
+            }
+            List<GraphQLError> shaped = errors.stream().map(RequestErrorInterceptor::shape).toList();
+            return response.transform(builder -> builder.errors(shaped));
+        });
+    }
+
+    private static boolean hasCode(GraphQLError error) {
+        return error.getExtensions() != null && error.getExtensions().containsKey("code");
+    }
+
+    static GraphQLError shape(GraphQLError error) {
+        if (hasCode(error)) {
+            return error;
+        }
+        ErrorClassification type = error.getErrorType();
+        Map<String, Object> extensions = new LinkedHashMap<>();
+        String message;
+        if (type == ErrorType.ValidationError || type == ErrorType.InvalidSyntax) {
+            extensions.put("code", ErrorCode.VALIDATION_FAILED.name());
+            String field = fieldNamedIn(error.getMessage());
+            if (field != null) {
+                extensions.put("field", field);
+            }
+            extensions.put("detail", error.getMessage());
+            message = type == ErrorType.InvalidSyntax
+                    ? "请求语法有误"
+                    : "请求不符合接口定义" + (field != null ? "：" + field : "");
+        } else {
+            String correlationId = GraphQlErrors.newCorrelationId();
+            log.error("Unexpected GraphQL error [correlationId={}]: {} {}", correlationId, type, error.getMessage());
+            extensions.put("code", ErrorCode.INTERNAL.name());
+            extensions.put("correlationId", correlationId);
+            message = ErrorCode.INTERNAL.defaultMessage() + "（错误编号 " + correlationId + "）";
+        }
+        return GraphQLError.newError()
+                .errorType(type)
+                .message(message)
+                .locations(error.getLocations())
+                .path(error.getPath())
+                .extensions(extensions)
+                .build();
+    }
+
+    private static @org.jspecify.annotations.Nullable String fieldNamedIn(@org.jspecify.annotations.Nullable String message) {
+        if (message == null) {
+            return null;
+        }
+        Matcher matcher = QUOTED_NAME.matcher(message);
+        return matcher.find() ? matcher.group(1) : null;
+    }
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package cn.linli.platform.error;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package cn.linli.platform;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package cn.linli.platform.pagination;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,121 @@
+package cn.linli.platform.security;
+
+import java.nio.charset.StandardCharsets;
+
+import javax.crypto.SecretKey;
+import javax.crypto.spec.SecretKeySpec;
+
+import cn.linli.platform.error.ErrorCode;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.server.reactive.ServerHttpResponse;
+import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
+import org.springframework.security.oauth2.jwt.BadJwtException;
+import org.springframework.security.oauth2.jwt.JwtEncoder;
+import org.springframework.security.oauth2.jwt.JwtValidators;
+import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
+import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
+import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
+import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
+import org.springframework.security.oauth2.server.resource.authentication.ReactiveJwtAuthenticationConverterAdapter;
+import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
+import org.springframework.security.web.server.authorization.ServerAccessDeniedHandler;
+import reactor.core.publisher.Mono;
+
+/**
+ * Bearer-token security for the GraphQL API. {@code /graphql} admits anonymous requests because login itself is a
+ * mutation; every resolver that needs an account asks {@link Viewers} and fails with {@code UNAUTHENTICATED}. A token
+ * that is present but bad (forged, expired, revoked) is refused outright with 401 and a GraphQL-shaped error body.
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfig {
+
+    @Bean
+    SecurityWebFilterChain securityWebFilterChain(ServerHttpSecurity http, ReactiveJwtDecoder decoder) {
+        return http
+                // bearer tokens, not cookies: CSRF protection would only make every POST /graphql a 403
+                .csrf(ServerHttpSecurity.CsrfSpec::disable)
+                .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
+                .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
+                .logout(ServerHttpSecurity.LogoutSpec::disable)
+                .authorizeExchange(exchanges -> exchanges
+                        .pathMatchers("/graphql", "/graphql/**").permitAll()
+                        .pathMatchers(HttpMethod.GET, "/graphiql", "/graphiql/**").permitAll()
+                        .pathMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/**", "/actuator/info")
+                        .permitAll()
+                        .anyExchange().denyAll())
+                .oauth2ResourceServer(server -> server
+                        .jwt(jwt -> jwt.jwtDecoder(decoder).jwtAuthenticationConverter(rolesConverter()))
+                        .authenticationEntryPoint(unauthenticated()))
+                .exceptionHandling(handling -> handling
+                        .authenticationEntryPoint(unauthenticated())
+                        .accessDeniedHandler(forbidden()))
+                .build();
+    }
+
+    @Bean
+    SecretKey jwtSigningKey(JwtProperties properties) {
+        return new SecretKeySpec(properties.secretBytes(), "HmacSHA256");
+    }
+
+    @Bean
+    JwtEncoder jwtEncoder(SecretKey jwtSigningKey) {
+        return NimbusJwtEncoder.withSecretKey(jwtSigningKey).algorithm(MacAlgorithm.HS256).build();
+    }
+
+    /** Signature, expiry, issuer, then the session must not have been revoked (logout, refresh-token reuse). */
+    @Bean
+    ReactiveJwtDecoder jwtDecoder(SecretKey jwtSigningKey, JwtProperties properties, SessionRevocations revocations) {
+        NimbusReactiveJwtDecoder nimbus = NimbusReactiveJwtDecoder.withSecretKey(jwtSigningKey)
+                .macAlgorithm(MacAlgorithm.HS256)
+                .build();
+        nimbus.setJwtValidator(JwtValidators.createDefaultWithIssuer(properties.issuer()));
+        return token -> nimbus.decode(token).flatMap(jwt -> {
+            String sessionId = jwt.getClaimAsString(Viewers.SESSION_CLAIM);
+            if (sessionId == null) {
+                return Mono.error(new BadJwtException("access token without a session"));
+            }
+            return revocations.isRevoked(sessionId).flatMap(revoked -> revoked
+                    ? Mono.error(new BadJwtException("session revoked"))
+                    : Mono.just(jwt));
+        });
+    }
+
+    private static ReactiveJwtAuthenticationConverterAdapter rolesConverter() {
+        JwtGrantedAuthoritiesConverter authorities = new JwtGrantedAuthoritiesConverter();
+        authorities.setAuthoritiesClaimName(Viewers.ROLES_CLAIM);
+        authorities.setAuthorityPrefix("ROLE_");
+        JwtAuthenticationConverter converter = new JwtAuthenticationConverter();
+        converter.setJwtGrantedAuthoritiesConverter(authorities);
+        return new ReactiveJwtAuthenticationConverterAdapter(converter);
+    }
+
+    private static ServerAuthenticationEntryPoint unauthenticated() {
+        return (exchange, ex) -> writeError(exchange.getResponse(), HttpStatus.UNAUTHORIZED, ErrorCode.UNAUTHENTICATED,
+                "登录已失效，请重新登录");
+    }
+
+    private static ServerAccessDeniedHandler forbidden() {
+        return (exchange, ex) -> writeError(exchange.getResponse(), HttpStatus.FORBIDDEN, ErrorCode.FORBIDDEN,
+                ErrorCode.FORBIDDEN.defaultMessage());
+    }
+
+    /** The same shape as a GraphQL error response, so clients handle both the same way. */
+    private static Mono<Void> writeError(ServerHttpResponse response, HttpStatus status, ErrorCode code, String message) {
+        response.setStatusCode(status);
+        response.getHeaders().setContentType(MediaType.APPLICATION_JSON);
+        if (status == HttpStatus.UNAUTHORIZED) {
+            response.getHeaders().set("WWW-Authenticate", "Bearer");
+        }
+        String body = "{\"errors\":[{\"message\":\"" + message + "\",\"extensions\":{\"code\":\"" + code.name() + "\"}}]}";
+        DataBuffer buffer = response.bufferFactory().wrap(body.getBytes(StandardCharsets.UTF_8));
+        return response.writeWith(Mono.just(buffer));
+    }
+}

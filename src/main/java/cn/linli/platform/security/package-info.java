@@ -1,0 +1,4 @@
+@NullMarked
+package cn.linli.platform.security;
+
+import org.jspecify.annotations.NullMarked;

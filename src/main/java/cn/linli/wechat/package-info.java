@@ -1,0 +1,4 @@
+@NullMarked
+package cn.linli.wechat;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,41 @@
+package cn.linli;
+
+import cn.linli.devservices.DevServices;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+
+/**
+ * The zero-setup development server: {@code ./mvnw spring-boot:test-run}. Starts embedded PostgreSQL and Redis (or
+ * containers when Docker is reachable) and the WeChat sandbox, then the real application with the {@code dev}
+ * profile: demo data, GraphiQL. Lives in test scope, so none of it can reach the production jar.
+ */
+public class DevLinliApplication {
+
+    private static final Logger log = LoggerFactory.getLogger(DevLinliApplication.class);
+
+    public static void main(String[] args) {
+        DevServices.start().forEach(System::setProperty);
+        var context = SpringApplication.from(LinliApplication::main)
+                .withAdditionalProfiles("dev")
+                .run(args)
+                .getApplicationContext();
+        if (context instanceof WebServerApplicationContext web) {
+            logReady(web);
+        }
+    }
+
+    static void logReady(WebServerApplicationContext context) {
+        int port = context.getWebServer().getPort();
+        log.info("""
+
+                ==========================================================
+                 Linli is ready (dev profile, demo data, WeChat sandbox)
+                   GraphiQL : http://localhost:{}/graphiql
+                   GraphQL  : http://localhost:{}/graphql
+                   Health   : http://localhost:{}/actuator/health
+                   Demo logins (loginWithWeChat code): demo-resident, demo-staff, demo-partner
+                ==========================================================""", port, port, port);
+    }
+}
