@@ -38,14 +38,11 @@ test('package.json runs node --test and has no dependencies', () => {
   assert.equal(pkg.devDependencies, undefined);
 });
 
-test('the document registry holds exactly the contract operations, each self-contained', () => {
-  assert.deepEqual(Object.keys(documents).sort(), [
-    'BindPhoneNumber',
-    'LoginWithWeChat',
-    'Logout',
-    'Me',
-    'RefreshSession'
-  ]);
+test('the document registry holds the operations the client sends, each self-contained', () => {
+  // The exact set is checked against ../api/*.graphql in api-sync.test.js.
+  for (const name of ['BindPhoneNumber', 'LoginWithWeChat', 'Logout', 'Me', 'RefreshSession']) {
+    assert.ok(Object.prototype.hasOwnProperty.call(documents, name), name + ' must be registered');
+  }
   assert.ok(Object.isFrozen(documents));
   for (const [name, text] of Object.entries(documents)) {
     const operations = [...text.matchAll(/^(query|mutation|subscription)\s+(\w+)/gm)].map((m) => m[2]);

@@ -22,8 +22,6 @@ class WeChatConfig {
         config.setAppid(properties.appid());
         config.setSecret(properties.secret());
         config.setApiHostUrl(properties.apiHost());
-        config.setMaxRetryTimes(properties.maxRetries());
-        config.setRetrySleepMillis(200);
         int timeoutMillis = (int) properties.timeout().toMillis();
         DefaultApacheHttpClientBuilder http = DefaultApacheHttpClientBuilder.get();
         http.setConnectionTimeout(timeoutMillis);
@@ -32,6 +30,9 @@ class WeChatConfig {
         config.setApacheHttpClientBuilder(http);
         WxMaService service = new WxMaServiceHttpClientImpl();
         service.setWxMaConfig(config);
+        // the retry policy lives on the service, not the config: WxJava's default sleeps up to ~30 s on errcode -1
+        service.setMaxRetryTimes(properties.maxRetries());
+        service.setRetrySleepMillis(200);
         return service;
     }
 }

@@ -1,0 +1,89 @@
+package cn.linli.support;
+
+import java.time.Duration;
+import java.util.Map;
+
+import cn.linli.devservices.DevServices;
+import cn.linli.devservices.WeChatSandbox;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+import org.springframework.graphql.test.tester.GraphQlTester;
+import org.springframework.graphql.test.tester.HttpGraphQlTester;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+/**
+ * End-to-end tests: the real server on a random port, real PostgreSQL and Redis, the WeChat sandbox behind the real
+ * WxJava client, and clients that send the {@code api/} documents over HTTP. All subclasses share one context.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("dev")
+@Import(SqlStatementCounter.Config.class)
+public abstract class IntegrationTest {
+
+    @DynamicPropertySource
+    static void devServices(DynamicPropertyRegistry registry) {
+        DevServices.start().forEach((key, value) -> registry.add(key, () -> value));
+    }
+
+    @LocalServerPort
+    protected int port;
+
+    @Autowired
+    protected SqlStatementCounter sql;
+
+    @Autowired
+    protected DatabaseClient db;
+
+    /** A session of a logged-in client. */
+    public record Login(HttpGraphQlTester client, String accessToken, String refreshToken, long accountId) {
+    }
+
+    protected WebTestClient http() {
+        return WebTestClient.bindToServer()
+                .baseUrl("http://localhost:" + port)
+                .responseTimeout(Duration.ofSeconds(30))
+                .build();
+    }
+
+    protected HttpGraphQlTester anonymous() {
+        return HttpGraphQlTester.create(http().mutate().baseUrl("http://localhost:" + port + "/graphql").build());
+    }
+
+    protected HttpGraphQlTester withToken(String accessToken) {
+        return anonymous().mutate().header("Authorization", "Bearer " + accessToken).build();
+    }
+
+    protected static GraphQlTester.Request<?> api(GraphQlTester client, String operation) {
+        return client.document(ApiDocuments.load(operation)).operationName(operation);
+    }
+
+    /** Logs in through WeChat (the sandbox maps any code to a stable openid) with the LoginWithWeChat document. */
+    protected Login login(String code) {
+        GraphQlTester.Response response = api(anonymous(), "LoginWithWeChat")
+                .variable("input", Map.of("code", code))
+                .execute();
+        response.errors().verify();
+        String access = response.path("loginWithWeChat.accessToken").entity(String.class).get();
+        String refresh = response.path("loginWithWeChat.refreshToken").entity(String.class).get();
+        long id = Long.parseLong(response.path("loginWithWeChat.account.id").entity(String.class).get());
+        return new Login(withToken(access), access, refresh, id);
+    }
+
+    protected static WeChatSandbox weChat() {
+        return DevServices.weChat();
+    }
+
+    protected long count(String sqlText) {
+        return db.sql(sqlText).map(row -> row.get(0, Long.class)).one().block(Duration.ofSeconds(10));
+    }
+
+    protected long idOf(String sqlText) {
+        return count(sqlText);
+    }
+}

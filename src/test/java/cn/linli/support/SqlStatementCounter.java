@@ -1,0 +1,69 @@
+package cn.linli.support;
+
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import io.r2dbc.proxy.ProxyConnectionFactory;
+import io.r2dbc.proxy.core.QueryExecutionInfo;
+import io.r2dbc.proxy.core.QueryInfo;
+import io.r2dbc.proxy.listener.ProxyExecutionListener;
+import io.r2dbc.spi.ConnectionFactory;
+import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+
+/**
+ * Records every SQL statement the application sends, by wrapping the R2DBC connection factory with r2dbc-proxy.
+ * Tests use it to show that the statements a query runs depend on its shape, not on how many rows it returns.
+ */
+public class SqlStatementCounter {
+
+    private final List<String> statements = new CopyOnWriteArrayList<>();
+
+    public void reset() {
+        statements.clear();
+    }
+
+    public int count() {
+        return statements.size();
+    }
+
+    public List<String> statements() {
+        return List.copyOf(statements);
+    }
+
+    void record(QueryExecutionInfo execution) {
+        for (QueryInfo query : execution.getQueries()) {
+            statements.add(query.getQuery());
+        }
+    }
+
+    @TestConfiguration(proxyBeanMethods = false)
+    public static class Config {
+
+        @Bean
+        static SqlStatementCounter sqlStatementCounter() {
+            return new SqlStatementCounter();
+        }
+
+        @Bean
+        static BeanPostProcessor countingConnectionFactory(org.springframework.beans.factory.ObjectProvider<SqlStatementCounter> counter) {
+            return new BeanPostProcessor() {
+                @Override
+                public Object postProcessAfterInitialization(Object bean, String beanName) {
+                    if (bean instanceof ConnectionFactory factory) {
+                        return ProxyConnectionFactory.builder(factory)
+                                .listener(new ProxyExecutionListener() {
+                                    @Override
+                                    public void afterQuery(QueryExecutionInfo execution) {
+                                        counter.getObject().record(execution);
+                                    }
+                                })
+                                .build();
+                    }
+                    return bean;
+                }
+            };
+        }
+    }
+}
