@@ -1,18 +1,15 @@
 package cn.linli.platform.security;
 
-import java.nio.charset.StandardCharsets;
 
 import javax.crypto.SecretKey;
 import javax.crypto.spec.SecretKeySpec;
 
 import cn.linli.platform.error.ErrorCode;
+import cn.linli.platform.error.HttpErrorResponses;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
-import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
 import org.springframework.security.oauth2.jwt.BadJwtException;
@@ -98,24 +95,12 @@ class SecurityConfig {
     }
 
     private static ServerAuthenticationEntryPoint unauthenticated() {
-        return (exchange, ex) -> writeError(exchange.getResponse(), HttpStatus.UNAUTHORIZED, ErrorCode.UNAUTHENTICATED,
+        return (exchange, ex) -> HttpErrorResponses.write(exchange.getResponse(), HttpStatus.UNAUTHORIZED, ErrorCode.UNAUTHENTICATED,
                 "登录已失效，请重新登录");
     }
 
     private static ServerAccessDeniedHandler forbidden() {
-        return (exchange, ex) -> writeError(exchange.getResponse(), HttpStatus.FORBIDDEN, ErrorCode.FORBIDDEN,
+        return (exchange, ex) -> HttpErrorResponses.write(exchange.getResponse(), HttpStatus.FORBIDDEN, ErrorCode.FORBIDDEN,
                 ErrorCode.FORBIDDEN.defaultMessage());
-    }
-
-    /** The same shape as a GraphQL error response, so clients handle both the same way. */
-    private static Mono<Void> writeError(ServerHttpResponse response, HttpStatus status, ErrorCode code, String message) {
-        response.setStatusCode(status);
-        response.getHeaders().setContentType(MediaType.APPLICATION_JSON);
-        if (status == HttpStatus.UNAUTHORIZED) {
-            response.getHeaders().set("WWW-Authenticate", "Bearer");
-        }
-        String body = "{\"errors\":[{\"message\":\"" + message + "\",\"extensions\":{\"code\":\"" + code.name() + "\"}}]}";
-        DataBuffer buffer = response.bufferFactory().wrap(body.getBytes(StandardCharsets.UTF_8));
-        return response.writeWith(Mono.just(buffer));
     }
 }

@@ -1,0 +1,105 @@
+package cn.linli.platform;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.util.HashMap;
+import java.util.Map;
+
+import cn.linli.LinliApplication;
+import cn.linli.devservices.DevServices;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The production profile refuses to start without real secrets, or with development ones. */
+class ProductionProfileTest {
+
+    private static final String REAL_LOOKING_SECRET = "0f8a3c9d2b7e4f1a6c5d8e9b0a1f2c3d4e5f6a7b";
+
+    @Test
+    void refusesToStartWithoutAJwtSecret() {
+        Map<String, Object> settings = productionSettings();
+        settings.remove("LINLI_JWT_SECRET");
+        assertThatThrownBy(() -> start(settings))
+                .hasStackTraceContaining("LINLI_JWT_SECRET");
+    }
+
+    @Test
+    void refusesToStartWithoutWeChatCredentials() {
+        Map<String, Object> settings = productionSettings();
+        settings.remove("WECHAT_SECRET");
+        assertThatThrownBy(() -> start(settings))
+                .hasStackTraceContaining("WECHAT_APPID and WECHAT_SECRET");
+    }
+
+    @Test
+    void refusesToStartWithDevelopmentValues() {
+        Map<String, Object> settings = productionSettings();
+        settings.put("LINLI_JWT_SECRET", "dev-only-jwt-secret-0123456789-abcdefghijklmnop");
+        settings.put("WECHAT_API_HOST", "http://127.0.0.1:9999");
+        assertThatThrownBy(() -> start(settings))
+                .hasStackTraceContaining("Refusing to start the prod profile")
+                .hasStackTraceContaining("LINLI_JWT_SECRET is a development value")
+                .hasStackTraceContaining("WECHAT_API_HOST must be https://api.weixin.qq.com");
+    }
+
+    @Test
+    void refusesToStartWithAShortJwtSecret() {
+        Map<String, Object> settings = productionSettings();
+        settings.put("LINLI_JWT_SECRET", "too-short");
+        assertThatThrownBy(() -> start(settings)).hasStackTraceContaining("at least 32 bytes");
+    }
+
+    @Test
+    void startsWithRealSecretsWithoutDemoDataOrGraphiql() throws Exception {
+        Map<String, Object> settings = productionSettings();
+        settings.put("DB_NAME", freshDatabase());
+        try (ConfigurableApplicationContext context = new SpringApplicationBuilder(LinliApplication.class)
+                .profiles("prod").properties(settings).run()) {
+            DatabaseClient db = context.getBean(DatabaseClient.class);
+            assertThat(db.sql("select count(*) from account").map(row -> row.get(0, Long.class)).one().block())
+                    .as("no demo data in production").isZero();
+            int port = ((WebServerApplicationContext) context).getWebServer().getPort();
+            WebTestClient.bindToServer().baseUrl("http://localhost:" + port).build()
+                    .get().uri("/graphiql").exchange().expectStatus().isNotFound();
+        }
+    }
+
+    /** An empty database of its own, so the production migrations run without the demo data. */
+    private static String freshDatabase() throws Exception {
+        Map<String, String> dev = DevServices.start();
+        String name = "linli_prod_check_" + System.nanoTime();
+        String url = "jdbc:postgresql://" + dev.get("DB_HOST") + ":" + dev.get("DB_PORT") + "/" + dev.get("DB_NAME");
+        try (Connection connection = DriverManager.getConnection(url, dev.get("DB_USER"), dev.get("DB_PASSWORD"));
+             Statement statement = connection.createStatement()) {
+            statement.execute("create database " + name);
+        }
+        return name;
+    }
+
+    /** Real-looking settings against the dev database, so only the value under test can stop the start. */
+    private static Map<String, Object> productionSettings() {
+        Map<String, Object> settings = new HashMap<>(DevServices.start());
+        settings.remove("WECHAT_API_HOST");
+        settings.put("LINLI_JWT_SECRET", REAL_LOOKING_SECRET);
+        settings.put("WECHAT_APPID", "wx1234567890abcdef");
+        settings.put("WECHAT_SECRET", "3f2a1b0c9d8e7f6a5b4c3d2e1f0a9b8c");
+        settings.put("server.port", "0");
+        return settings;
+    }
+
+    private static void start(Map<String, Object> settings) {
+        new SpringApplicationBuilder(LinliApplication.class)
+                .profiles("prod")
+                .properties(settings)
+                .run()
+                .close();
+    }
+}
