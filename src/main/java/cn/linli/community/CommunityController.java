@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import cn.linli.platform.graphql.Batches;
 import cn.linli.platform.pagination.Connection;
 import org.jspecify.annotations.Nullable;
 import org.springframework.graphql.data.method.annotation.Argument;
@@ -42,90 +43,68 @@ class CommunityController {
 
     @BatchMapping(typeName = "Community", field = "street")
     Mono<Map<Community, Street>> streetOfCommunity(List<Community> communities) {
-        return service.streets(ids(communities, Community::streetId))
-                .map(byId -> index(communities, community -> byId.get(community.streetId())));
+        return Batches.one(communities, Community::streetId, service::streets);
     }
 
     @BatchMapping(typeName = "Community", field = "estates")
     Mono<Map<Community, List<Estate>>> estatesOfCommunity(List<Community> communities) {
-        return service.estatesOfCommunities(ids(communities, Community::id))
-                .map(byId -> index(communities, community -> byId.getOrDefault(community.id(), List.of())));
+        return Batches.many(communities, Community::id, service::estatesOfCommunities);
     }
 
     @BatchMapping(typeName = "Community", field = "householdCount")
     Mono<Map<Community, Integer>> householdCountOfCommunity(List<Community> communities) {
-        return service.householdCounts(ids(communities, Community::id))
-                .map(byId -> index(communities, community -> byId.getOrDefault(community.id(), 0)));
+        return service.householdCounts(communities.stream().map(Community::id).toList())
+                .map(byId -> communities.stream().collect(Collectors.toMap(Function.identity(),
+                        community -> byId.getOrDefault(community.id(), 0), (a, b) -> a)));
     }
 
     @BatchMapping(typeName = "Community", field = "staff")
     Mono<Map<Community, List<StaffMember>>> staffOfCommunity(List<Community> communities) {
-        return service.staffOfCommunities(ids(communities, Community::id))
-                .map(byId -> index(communities, community -> byId.getOrDefault(community.id(), List.of())));
+        return Batches.many(communities, Community::id, service::staffOfCommunities);
     }
 
     @BatchMapping(typeName = "Estate", field = "community")
     Mono<Map<Estate, Community>> communityOfEstate(List<Estate> estates) {
-        return service.communitiesByIds(ids(estates, Estate::communityId))
-                .map(byId -> index(estates, estate -> byId.get(estate.communityId())));
+        return Batches.one(estates, Estate::communityId, service::communitiesByIds);
     }
 
     @BatchMapping(typeName = "Estate", field = "buildings")
     Mono<Map<Estate, List<Building>>> buildingsOfEstate(List<Estate> estates) {
-        return service.buildingsOfEstates(ids(estates, Estate::id))
-                .map(byId -> index(estates, estate -> byId.getOrDefault(estate.id(), List.of())));
+        return Batches.many(estates, Estate::id, service::buildingsOfEstates);
     }
 
     @BatchMapping(typeName = "Building", field = "estate")
     Mono<Map<Building, Estate>> estateOfBuilding(List<Building> buildings) {
-        return service.estatesByIds(ids(buildings, Building::estateId))
-                .map(byId -> index(buildings, building -> byId.get(building.estateId())));
+        return Batches.one(buildings, Building::estateId, service::estatesByIds);
     }
 
     @BatchMapping(typeName = "Building", field = "units")
     Mono<Map<Building, List<Unit>>> unitsOfBuilding(List<Building> buildings) {
-        return service.unitsOfBuildings(ids(buildings, Building::id))
-                .map(byId -> index(buildings, building -> byId.getOrDefault(building.id(), List.of())));
+        return Batches.many(buildings, Building::id, service::unitsOfBuildings);
     }
 
     @BatchMapping(typeName = "Unit", field = "building")
     Mono<Map<Unit, Building>> buildingOfUnit(List<Unit> units) {
-        return service.buildingsByIds(ids(units, Unit::buildingId))
-                .map(byId -> index(units, unit -> byId.get(unit.buildingId())));
+        return Batches.one(units, Unit::buildingId, service::buildingsByIds);
     }
 
     @BatchMapping(typeName = "Unit", field = "households")
     Mono<Map<Unit, List<Household>>> householdsOfUnit(List<Unit> units) {
-        return service.householdsOfUnits(ids(units, Unit::id))
-                .map(byId -> index(units, unit -> byId.getOrDefault(unit.id(), List.of())));
+        return Batches.many(units, Unit::id, service::householdsOfUnits);
     }
 
     @BatchMapping(typeName = "Household", field = "unit")
     Mono<Map<Household, Unit>> unitOfHousehold(List<Household> households) {
-        return service.unitsByIds(ids(households, Household::unitId))
-                .map(byId -> index(households, household -> byId.get(household.unitId())));
+        return Batches.one(households, Household::unitId, service::unitsByIds);
     }
 
     @BatchMapping(typeName = "Household", field = "community")
     Mono<Map<Household, Community>> communityOfHousehold(List<Household> households) {
-        return service.communitiesByIds(ids(households, Household::communityId))
-                .map(byId -> index(households, household -> byId.get(household.communityId())));
+        return Batches.one(households, Household::communityId, service::communitiesByIds);
     }
 
     @BatchMapping(typeName = "Household", field = "members")
     Mono<Map<Household, List<Resident>>> membersOfHousehold(List<Household> households) {
         return service.membersVisibleToViewer(households);
-    }
-
-    private static <T> List<Long> ids(List<T> parents, Function<T, Long> id) {
-        return parents.stream().map(id).distinct().toList();
-    }
-
-    /** Parent → value; parents whose value is missing are left out (GraphQL then reports the field as null). */
-    private static <T, V> Map<T, V> index(List<T> parents, Function<T, @Nullable V> value) {
-        return parents.stream()
-                .filter(parent -> value.apply(parent) != null)
-                .collect(Collectors.toMap(Function.identity(), parent -> java.util.Objects.requireNonNull(value.apply(parent)),
-                        (a, b) -> a));
     }
 }

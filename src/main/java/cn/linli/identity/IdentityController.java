@@ -9,6 +9,7 @@ import cn.linli.community.Community;
 import cn.linli.community.CommunityService;
 import cn.linli.community.Household;
 import cn.linli.community.StaffMember;
+import cn.linli.platform.graphql.Batches;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
@@ -60,9 +61,7 @@ class IdentityController {
 
     @BatchMapping(typeName = "Account", field = "households")
     Mono<Map<Account, List<Household>>> householdsOfAccount(List<Account> accounts) {
-        return communities.householdsOfAccounts(accounts.stream().map(Account::id).toList())
-                .map(byAccount -> accounts.stream().collect(Collectors.toMap(Function.identity(),
-                        account -> byAccount.getOrDefault(account.id(), List.of()), (a, b) -> a)));
+        return Batches.many(accounts, Account::id, communities::householdsOfAccounts);
     }
 
     @BatchMapping(typeName = "Account", field = "staffCommunity")
