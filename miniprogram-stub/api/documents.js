@@ -10,6 +10,124 @@
 
 // Frozen so nothing at runtime can register an ad-hoc document.
 module.exports = Object.freeze({
+  AcceptOrder: `mutation AcceptOrder($input: AcceptOrderInput!) {
+  acceptOrder(input: $input) {
+    ...OrderFields
+    ...TimelineFields
+  }
+}
+
+fragment OrderFields on Order {
+  id
+  status
+  urgency
+  escalated
+  dispatchMode
+  category {
+    code
+    name
+  }
+  offering {
+    id
+    title
+  }
+  household {
+    id
+    label
+  }
+  resident {
+    id
+    nickname
+  }
+  description
+  photoUrls
+  preferredFrom
+  preferredTo
+  contactPhone
+  partner {
+    id
+    name
+  }
+  servingMember {
+    id
+    nickname
+  }
+  acceptDeadline
+  minutesSpent
+  completionNotes
+  completionPhotoUrls
+  rating {
+    quality
+    punctuality
+    attitude
+    comment
+  }
+  createdAt
+  updatedAt
+}
+
+fragment TimelineFields on Order {
+  timeline {
+    id
+    at
+    actorKind
+    actor {
+      id
+      nickname
+    }
+    from
+    to
+    partner {
+      id
+      name
+    }
+    reason
+  }
+}
+`,
+
+  AddPartnerMember: `mutation AddPartnerMember($input: AddPartnerMemberInput!) {
+  addPartnerMember(input: $input) {
+    ...PartnerFields
+  }
+}
+
+fragment PartnerFields on Partner {
+  id
+  name
+  kind
+  description
+  online
+  capacity
+  activeOrders
+  categories {
+    code
+    name
+  }
+  contracts {
+    id
+    validFrom
+    validTo
+    community {
+      id
+      name
+    }
+  }
+  members {
+    id
+    nickname
+    role
+  }
+  scorecard {
+    completedOrders
+    averageQuality
+    averagePunctuality
+    averageAttitude
+    onTimeRate
+  }
+}
+`,
+
   BindPhoneNumber: `mutation BindPhoneNumber($input: BindPhoneNumberInput!) {
   bindPhoneNumber(input: $input) {
     ...AccountFields
@@ -32,6 +150,82 @@ fragment AccountFields on Account {
       id
       name
     }
+  }
+}
+`,
+
+  CancelOrder: `mutation CancelOrder($input: CancelOrderInput!) {
+  cancelOrder(input: $input) {
+    ...OrderFields
+    ...TimelineFields
+  }
+}
+
+fragment OrderFields on Order {
+  id
+  status
+  urgency
+  escalated
+  dispatchMode
+  category {
+    code
+    name
+  }
+  offering {
+    id
+    title
+  }
+  household {
+    id
+    label
+  }
+  resident {
+    id
+    nickname
+  }
+  description
+  photoUrls
+  preferredFrom
+  preferredTo
+  contactPhone
+  partner {
+    id
+    name
+  }
+  servingMember {
+    id
+    nickname
+  }
+  acceptDeadline
+  minutesSpent
+  completionNotes
+  completionPhotoUrls
+  rating {
+    quality
+    punctuality
+    attitude
+    comment
+  }
+  createdAt
+  updatedAt
+}
+
+fragment TimelineFields on Order {
+  timeline {
+    id
+    at
+    actorKind
+    actor {
+      id
+      nickname
+    }
+    from
+    to
+    partner {
+      id
+      name
+    }
+    reason
   }
 }
 `,
@@ -145,6 +339,495 @@ fragment HouseholdFields on Household {
 }
 `,
 
+  CompleteOrder: `mutation CompleteOrder($input: CompleteOrderInput!) {
+  completeOrder(input: $input) {
+    ...OrderFields
+    ...TimelineFields
+  }
+}
+
+fragment OrderFields on Order {
+  id
+  status
+  urgency
+  escalated
+  dispatchMode
+  category {
+    code
+    name
+  }
+  offering {
+    id
+    title
+  }
+  household {
+    id
+    label
+  }
+  resident {
+    id
+    nickname
+  }
+  description
+  photoUrls
+  preferredFrom
+  preferredTo
+  contactPhone
+  partner {
+    id
+    name
+  }
+  servingMember {
+    id
+    nickname
+  }
+  acceptDeadline
+  minutesSpent
+  completionNotes
+  completionPhotoUrls
+  rating {
+    quality
+    punctuality
+    attitude
+    comment
+  }
+  createdAt
+  updatedAt
+}
+
+fragment TimelineFields on Order {
+  timeline {
+    id
+    at
+    actorKind
+    actor {
+      id
+      nickname
+    }
+    from
+    to
+    partner {
+      id
+      name
+    }
+    reason
+  }
+}
+`,
+
+  ConfirmOrder: `mutation ConfirmOrder($input: ConfirmOrderInput!) {
+  confirmOrder(input: $input) {
+    ...OrderFields
+    ...TimelineFields
+  }
+}
+
+fragment OrderFields on Order {
+  id
+  status
+  urgency
+  escalated
+  dispatchMode
+  category {
+    code
+    name
+  }
+  offering {
+    id
+    title
+  }
+  household {
+    id
+    label
+  }
+  resident {
+    id
+    nickname
+  }
+  description
+  photoUrls
+  preferredFrom
+  preferredTo
+  contactPhone
+  partner {
+    id
+    name
+  }
+  servingMember {
+    id
+    nickname
+  }
+  acceptDeadline
+  minutesSpent
+  completionNotes
+  completionPhotoUrls
+  rating {
+    quality
+    punctuality
+    attitude
+    comment
+  }
+  createdAt
+  updatedAt
+}
+
+fragment TimelineFields on Order {
+  timeline {
+    id
+    at
+    actorKind
+    actor {
+      id
+      nickname
+    }
+    from
+    to
+    partner {
+      id
+      name
+    }
+    reason
+  }
+}
+`,
+
+  CreateOffering: `mutation CreateOffering($input: CreateOfferingInput!) {
+  createOffering(input: $input) {
+    ...OfferingFields
+  }
+}
+
+fragment OfferingFields on Offering {
+  id
+  title
+  description
+  priceKind
+  pricePoints
+  priceFen
+  estimatedMinutes
+  active
+  category {
+    code
+    name
+  }
+  partner {
+    id
+    name
+    kind
+  }
+}
+`,
+
+  DeclineOrder: `mutation DeclineOrder($input: DeclineOrderInput!) {
+  declineOrder(input: $input) {
+    ...OrderFields
+    ...TimelineFields
+  }
+}
+
+fragment OrderFields on Order {
+  id
+  status
+  urgency
+  escalated
+  dispatchMode
+  category {
+    code
+    name
+  }
+  offering {
+    id
+    title
+  }
+  household {
+    id
+    label
+  }
+  resident {
+    id
+    nickname
+  }
+  description
+  photoUrls
+  preferredFrom
+  preferredTo
+  contactPhone
+  partner {
+    id
+    name
+  }
+  servingMember {
+    id
+    nickname
+  }
+  acceptDeadline
+  minutesSpent
+  completionNotes
+  completionPhotoUrls
+  rating {
+    quality
+    punctuality
+    attitude
+    comment
+  }
+  createdAt
+  updatedAt
+}
+
+fragment TimelineFields on Order {
+  timeline {
+    id
+    at
+    actorKind
+    actor {
+      id
+      nickname
+    }
+    from
+    to
+    partner {
+      id
+      name
+    }
+    reason
+  }
+}
+`,
+
+  DispatchBoard: `subscription DispatchBoard($communityId: ID!) {
+  dispatchBoard(communityId: $communityId) {
+    ...OrderFields
+  }
+}
+
+fragment OrderFields on Order {
+  id
+  status
+  urgency
+  escalated
+  dispatchMode
+  category {
+    code
+    name
+  }
+  offering {
+    id
+    title
+  }
+  household {
+    id
+    label
+  }
+  resident {
+    id
+    nickname
+  }
+  description
+  photoUrls
+  preferredFrom
+  preferredTo
+  contactPhone
+  partner {
+    id
+    name
+  }
+  servingMember {
+    id
+    nickname
+  }
+  acceptDeadline
+  minutesSpent
+  completionNotes
+  completionPhotoUrls
+  rating {
+    quality
+    punctuality
+    attitude
+    comment
+  }
+  createdAt
+  updatedAt
+}
+`,
+
+  DispatchCandidates: `query DispatchCandidates($orderId: ID!) {
+  dispatchCandidates(orderId: $orderId) {
+    rank
+    reason
+    averageRating
+    recentAssignments
+    partner {
+      id
+      name
+      kind
+      activeOrders
+      capacity
+    }
+  }
+}
+`,
+
+  DispatchOrder: `mutation DispatchOrder($input: DispatchOrderInput!) {
+  dispatchOrder(input: $input) {
+    ...OrderFields
+    ...TimelineFields
+  }
+}
+
+fragment OrderFields on Order {
+  id
+  status
+  urgency
+  escalated
+  dispatchMode
+  category {
+    code
+    name
+  }
+  offering {
+    id
+    title
+  }
+  household {
+    id
+    label
+  }
+  resident {
+    id
+    nickname
+  }
+  description
+  photoUrls
+  preferredFrom
+  preferredTo
+  contactPhone
+  partner {
+    id
+    name
+  }
+  servingMember {
+    id
+    nickname
+  }
+  acceptDeadline
+  minutesSpent
+  completionNotes
+  completionPhotoUrls
+  rating {
+    quality
+    punctuality
+    attitude
+    comment
+  }
+  createdAt
+  updatedAt
+}
+
+fragment TimelineFields on Order {
+  timeline {
+    id
+    at
+    actorKind
+    actor {
+      id
+      nickname
+    }
+    from
+    to
+    partner {
+      id
+      name
+    }
+    reason
+  }
+}
+`,
+
+  DispatchQueue: `query DispatchQueue($communityId: ID!, $status: OrderStatus, $urgency: Urgency, $escalated: Boolean, $first: Int, $after: String) {
+  dispatchQueue(communityId: $communityId, status: $status, urgency: $urgency, escalated: $escalated, first: $first, after: $after) {
+    edges {
+      cursor
+      node {
+        ...OrderFields
+        ...TimelineFields
+      }
+    }
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+  }
+}
+
+fragment OrderFields on Order {
+  id
+  status
+  urgency
+  escalated
+  dispatchMode
+  category {
+    code
+    name
+  }
+  offering {
+    id
+    title
+  }
+  household {
+    id
+    label
+  }
+  resident {
+    id
+    nickname
+  }
+  description
+  photoUrls
+  preferredFrom
+  preferredTo
+  contactPhone
+  partner {
+    id
+    name
+  }
+  servingMember {
+    id
+    nickname
+  }
+  acceptDeadline
+  minutesSpent
+  completionNotes
+  completionPhotoUrls
+  rating {
+    quality
+    punctuality
+    attitude
+    comment
+  }
+  createdAt
+  updatedAt
+}
+
+fragment TimelineFields on Order {
+  timeline {
+    id
+    at
+    actorKind
+    actor {
+      id
+      nickname
+    }
+    from
+    to
+    partner {
+      id
+      name
+    }
+    reason
+  }
+}
+`,
+
   ErrorCodes: `query ErrorCodes {
   errorCodes {
     code
@@ -217,6 +900,588 @@ fragment AccountFields on Account {
 }
 `,
 
+  MyOrders: `query MyOrders($status: OrderStatus, $first: Int, $after: String) {
+  myOrders(status: $status, first: $first, after: $after) {
+    edges {
+      cursor
+      node {
+        ...OrderFields
+      }
+    }
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+  }
+}
+
+fragment OrderFields on Order {
+  id
+  status
+  urgency
+  escalated
+  dispatchMode
+  category {
+    code
+    name
+  }
+  offering {
+    id
+    title
+  }
+  household {
+    id
+    label
+  }
+  resident {
+    id
+    nickname
+  }
+  description
+  photoUrls
+  preferredFrom
+  preferredTo
+  contactPhone
+  partner {
+    id
+    name
+  }
+  servingMember {
+    id
+    nickname
+  }
+  acceptDeadline
+  minutesSpent
+  completionNotes
+  completionPhotoUrls
+  rating {
+    quality
+    punctuality
+    attitude
+    comment
+  }
+  createdAt
+  updatedAt
+}
+`,
+
+  MyPartner: `query MyPartner {
+  myPartner {
+    ...PartnerFields
+  }
+}
+
+fragment PartnerFields on Partner {
+  id
+  name
+  kind
+  description
+  online
+  capacity
+  activeOrders
+  categories {
+    code
+    name
+  }
+  contracts {
+    id
+    validFrom
+    validTo
+    community {
+      id
+      name
+    }
+  }
+  members {
+    id
+    nickname
+    role
+  }
+  scorecard {
+    completedOrders
+    averageQuality
+    averagePunctuality
+    averageAttitude
+    onTimeRate
+  }
+}
+`,
+
+  Offerings: `query Offerings($communityId: ID!, $categoryCode: String, $first: Int, $after: String) {
+  offerings(communityId: $communityId, categoryCode: $categoryCode, first: $first, after: $after) {
+    edges {
+      cursor
+      node {
+        ...OfferingFields
+      }
+    }
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+  }
+}
+
+fragment OfferingFields on Offering {
+  id
+  title
+  description
+  priceKind
+  pricePoints
+  priceFen
+  estimatedMinutes
+  active
+  category {
+    code
+    name
+  }
+  partner {
+    id
+    name
+    kind
+  }
+}
+`,
+
+  OnboardPartner: `mutation OnboardPartner($input: OnboardPartnerInput!) {
+  onboardPartner(input: $input) {
+    ...PartnerFields
+  }
+}
+
+fragment PartnerFields on Partner {
+  id
+  name
+  kind
+  description
+  online
+  capacity
+  activeOrders
+  categories {
+    code
+    name
+  }
+  contracts {
+    id
+    validFrom
+    validTo
+    community {
+      id
+      name
+    }
+  }
+  members {
+    id
+    nickname
+    role
+  }
+  scorecard {
+    completedOrders
+    averageQuality
+    averagePunctuality
+    averageAttitude
+    onTimeRate
+  }
+}
+`,
+
+  Order: `query Order($id: ID!) {
+  order(id: $id) {
+    ...OrderFields
+    ...TimelineFields
+  }
+}
+
+fragment OrderFields on Order {
+  id
+  status
+  urgency
+  escalated
+  dispatchMode
+  category {
+    code
+    name
+  }
+  offering {
+    id
+    title
+  }
+  household {
+    id
+    label
+  }
+  resident {
+    id
+    nickname
+  }
+  description
+  photoUrls
+  preferredFrom
+  preferredTo
+  contactPhone
+  partner {
+    id
+    name
+  }
+  servingMember {
+    id
+    nickname
+  }
+  acceptDeadline
+  minutesSpent
+  completionNotes
+  completionPhotoUrls
+  rating {
+    quality
+    punctuality
+    attitude
+    comment
+  }
+  createdAt
+  updatedAt
+}
+
+fragment TimelineFields on Order {
+  timeline {
+    id
+    at
+    actorKind
+    actor {
+      id
+      nickname
+    }
+    from
+    to
+    partner {
+      id
+      name
+    }
+    reason
+  }
+}
+`,
+
+  OrderUpdated: `subscription OrderUpdated($orderId: ID!) {
+  orderUpdated(orderId: $orderId) {
+    ...OrderFields
+  }
+}
+
+fragment OrderFields on Order {
+  id
+  status
+  urgency
+  escalated
+  dispatchMode
+  category {
+    code
+    name
+  }
+  offering {
+    id
+    title
+  }
+  household {
+    id
+    label
+  }
+  resident {
+    id
+    nickname
+  }
+  description
+  photoUrls
+  preferredFrom
+  preferredTo
+  contactPhone
+  partner {
+    id
+    name
+  }
+  servingMember {
+    id
+    nickname
+  }
+  acceptDeadline
+  minutesSpent
+  completionNotes
+  completionPhotoUrls
+  rating {
+    quality
+    punctuality
+    attitude
+    comment
+  }
+  createdAt
+  updatedAt
+}
+`,
+
+  Partner: `query Partner($id: ID!) {
+  partner(id: $id) {
+    ...PartnerFields
+    offerings {
+      ...OfferingFields
+    }
+  }
+}
+
+fragment PartnerFields on Partner {
+  id
+  name
+  kind
+  description
+  online
+  capacity
+  activeOrders
+  categories {
+    code
+    name
+  }
+  contracts {
+    id
+    validFrom
+    validTo
+    community {
+      id
+      name
+    }
+  }
+  members {
+    id
+    nickname
+    role
+  }
+  scorecard {
+    completedOrders
+    averageQuality
+    averagePunctuality
+    averageAttitude
+    onTimeRate
+  }
+}
+
+fragment OfferingFields on Offering {
+  id
+  title
+  description
+  priceKind
+  pricePoints
+  priceFen
+  estimatedMinutes
+  active
+  category {
+    code
+    name
+  }
+  partner {
+    id
+    name
+    kind
+  }
+}
+`,
+
+  PartnerInbox: `query PartnerInbox($filter: InboxFilter!, $first: Int, $after: String) {
+  partnerInbox(filter: $filter, first: $first, after: $after) {
+    edges {
+      cursor
+      node {
+        ...OrderFields
+      }
+    }
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+  }
+}
+
+fragment OrderFields on Order {
+  id
+  status
+  urgency
+  escalated
+  dispatchMode
+  category {
+    code
+    name
+  }
+  offering {
+    id
+    title
+  }
+  household {
+    id
+    label
+  }
+  resident {
+    id
+    nickname
+  }
+  description
+  photoUrls
+  preferredFrom
+  preferredTo
+  contactPhone
+  partner {
+    id
+    name
+  }
+  servingMember {
+    id
+    nickname
+  }
+  acceptDeadline
+  minutesSpent
+  completionNotes
+  completionPhotoUrls
+  rating {
+    quality
+    punctuality
+    attitude
+    comment
+  }
+  createdAt
+  updatedAt
+}
+`,
+
+  PartnerInboxEvents: `subscription PartnerInboxEvents {
+  partnerInbox {
+    kind
+    order {
+      ...OrderFields
+    }
+  }
+}
+
+fragment OrderFields on Order {
+  id
+  status
+  urgency
+  escalated
+  dispatchMode
+  category {
+    code
+    name
+  }
+  offering {
+    id
+    title
+  }
+  household {
+    id
+    label
+  }
+  resident {
+    id
+    nickname
+  }
+  description
+  photoUrls
+  preferredFrom
+  preferredTo
+  contactPhone
+  partner {
+    id
+    name
+  }
+  servingMember {
+    id
+    nickname
+  }
+  acceptDeadline
+  minutesSpent
+  completionNotes
+  completionPhotoUrls
+  rating {
+    quality
+    punctuality
+    attitude
+    comment
+  }
+  createdAt
+  updatedAt
+}
+`,
+
+  PlaceOrder: `mutation PlaceOrder($input: PlaceOrderInput!) {
+  placeOrder(input: $input) {
+    ...OrderFields
+    ...TimelineFields
+  }
+}
+
+fragment OrderFields on Order {
+  id
+  status
+  urgency
+  escalated
+  dispatchMode
+  category {
+    code
+    name
+  }
+  offering {
+    id
+    title
+  }
+  household {
+    id
+    label
+  }
+  resident {
+    id
+    nickname
+  }
+  description
+  photoUrls
+  preferredFrom
+  preferredTo
+  contactPhone
+  partner {
+    id
+    name
+  }
+  servingMember {
+    id
+    nickname
+  }
+  acceptDeadline
+  minutesSpent
+  completionNotes
+  completionPhotoUrls
+  rating {
+    quality
+    punctuality
+    attitude
+    comment
+  }
+  createdAt
+  updatedAt
+}
+
+fragment TimelineFields on Order {
+  timeline {
+    id
+    at
+    actorKind
+    actor {
+      id
+      nickname
+    }
+    from
+    to
+    partner {
+      id
+      name
+    }
+    reason
+  }
+}
+`,
+
   RefreshSession: `mutation RefreshSession($input: RefreshSessionInput!) {
   refreshSession(input: $input) {
     accessToken
@@ -248,6 +1513,100 @@ fragment AccountFields on Account {
 }
 `,
 
+  ServiceCategories: `query ServiceCategories {
+  serviceCategories {
+    id
+    code
+    name
+    dispatchMode
+  }
+}
+`,
+
+  SetPartnerOnline: `mutation SetPartnerOnline($input: SetPartnerOnlineInput!) {
+  setPartnerOnline(input: $input) {
+    id
+    online
+  }
+}
+`,
+
+  StartOrder: `mutation StartOrder($input: StartOrderInput!) {
+  startOrder(input: $input) {
+    ...OrderFields
+    ...TimelineFields
+  }
+}
+
+fragment OrderFields on Order {
+  id
+  status
+  urgency
+  escalated
+  dispatchMode
+  category {
+    code
+    name
+  }
+  offering {
+    id
+    title
+  }
+  household {
+    id
+    label
+  }
+  resident {
+    id
+    nickname
+  }
+  description
+  photoUrls
+  preferredFrom
+  preferredTo
+  contactPhone
+  partner {
+    id
+    name
+  }
+  servingMember {
+    id
+    nickname
+  }
+  acceptDeadline
+  minutesSpent
+  completionNotes
+  completionPhotoUrls
+  rating {
+    quality
+    punctuality
+    attitude
+    comment
+  }
+  createdAt
+  updatedAt
+}
+
+fragment TimelineFields on Order {
+  timeline {
+    id
+    at
+    actorKind
+    actor {
+      id
+      nickname
+    }
+    from
+    to
+    partner {
+      id
+      name
+    }
+    reason
+  }
+}
+`,
+
   UpdateMyProfile: `mutation UpdateMyProfile($input: UpdateMyProfileInput!) {
   updateMyProfile(input: $input) {
     ...AccountFields
@@ -270,6 +1629,33 @@ fragment AccountFields on Account {
       id
       name
     }
+  }
+}
+`,
+
+  UpdateOffering: `mutation UpdateOffering($input: UpdateOfferingInput!) {
+  updateOffering(input: $input) {
+    ...OfferingFields
+  }
+}
+
+fragment OfferingFields on Offering {
+  id
+  title
+  description
+  priceKind
+  pricePoints
+  priceFen
+  estimatedMinutes
+  active
+  category {
+    code
+    name
+  }
+  partner {
+    id
+    name
+    kind
   }
 }
 `

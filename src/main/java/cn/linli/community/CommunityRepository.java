@@ -121,6 +121,13 @@ class CommunityRepository {
                 .all();
     }
 
+    Flux<Household> householdsByIds(Collection<Long> ids) {
+        return db.sql(HOUSEHOLD_SELECT + " where h.id = any(:ids)")
+                .bind("ids", Ids.array(ids))
+                .map(CommunityRepository::household)
+                .all();
+    }
+
     Flux<Household> householdsOfCommunity(long communityId, PageRequest page) {
         var spec = db.sql(HOUSEHOLD_SELECT + """
                  where h.community_id = :communityId

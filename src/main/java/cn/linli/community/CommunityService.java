@@ -120,6 +120,10 @@ public class CommunityService {
         return group(repository.staffOfCommunities(communityIds), StaffMember::communityId);
     }
 
+    public Mono<Map<Long, Household>> householdsByIds(Collection<Long> ids) {
+        return repository.householdsByIds(ids).collectMap(Household::id);
+    }
+
     /** Households each account belongs to, keyed by account id. */
     public Mono<Map<Long, List<Household>>> householdsOfAccounts(Collection<Long> accountIds) {
         return repository.householdsOfAccounts(accountIds)

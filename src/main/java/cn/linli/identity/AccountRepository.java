@@ -84,6 +84,11 @@ class AccountRepository {
         return spec.then();
     }
 
+    Mono<Void> grantRole(long id, String role) {
+        return db.sql("insert into account_role (account_id, role) values (:id, :role) on conflict do nothing")
+                .bind("id", id).bind("role", role).then();
+    }
+
     private static Account account(Readable row) {
         Set<Role> roles = EnumSet.noneOf(Role.class);
         for (String role : row.get("roles", String[].class)) {

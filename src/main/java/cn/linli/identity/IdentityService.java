@@ -105,6 +105,13 @@ public class IdentityService {
         });
     }
 
+    /** Gives an existing account a role (e.g. PARTNER when it joins a partner); NOT_FOUND for an unknown account. */
+    public Mono<Void> grantRole(long accountId, cn.linli.platform.security.Role role) {
+        return accounts.findById(accountId)
+                .switchIfEmpty(Mono.error(() -> LinliException.notFound("账号")))
+                .then(accounts.grantRole(accountId, role.name()));
+    }
+
     /** Accounts by id, for features that show people (batched). */
     public Mono<java.util.Map<Long, Account>> accountsByIds(java.util.Collection<Long> ids) {
         return accounts.findByIds(ids).collectMap(Account::id);

@@ -75,7 +75,7 @@ class SchemaContractTest {
                 .filter(type -> !type.getName().startsWith("__"))
                 .filter(type -> type instanceof graphql.schema.GraphQLObjectType || type instanceof graphql.schema.GraphQLEnumType
                         || type instanceof graphql.schema.GraphQLScalarType && !List.of("String", "Int", "Boolean", "ID", "Float").contains(type.getName()))
-                .filter(type -> !type.getName().endsWith("Edge") && !List.of("Query", "Mutation").contains(type.getName()))
+                .filter(type -> !type.getName().endsWith("Edge") && !List.of("Query", "Mutation", "Subscription").contains(type.getName()))
                 .filter(type -> ((graphql.schema.GraphQLNamedSchemaElement) type).getDescription() == null)
                 .map(graphql.schema.GraphQLNamedType::getName)
                 .toList();

@@ -15,6 +15,13 @@ public enum ErrorCode {
     WECHAT_LOGIN_FAILED("微信登录失败，请重新进入小程序后再试"),
     WECHAT_PHONE_FAILED("获取微信手机号失败，请重试"),
     WECHAT_UNAVAILABLE("微信服务暂时不可用，请稍后再试"),
+    IDEMPOTENCY_KEY_REUSED("同一个请求编号已用于另一项不同的操作"),
+    ALREADY_PARTNER_MEMBER("该账号已是其他合伙人的成员"),
+    PARTNER_NOT_ELIGIBLE("该合伙人目前不能接这个订单"),
+    PARTNER_AT_CAPACITY("该合伙人手头订单已满"),
+    ORDER_INVALID_TRANSITION("订单当前状态不允许此操作"),
+    ORDER_ALREADY_TAKEN("手慢了，订单已被其他合伙人接走"),
+    ORDER_ACCEPT_EXPIRED("接单时限已过，订单已转派"),
     INTERNAL("系统繁忙，请稍后再试");
 
     private final String defaultMessage;

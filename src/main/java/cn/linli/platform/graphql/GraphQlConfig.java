@@ -10,6 +10,6 @@ class GraphQlConfig {
 
     @Bean
     RuntimeWiringConfigurer linliScalars() {
-        return wiring -> wiring.scalar(DateTimeScalar.INSTANCE);
+        return wiring -> wiring.scalar(DateTimeScalar.INSTANCE).scalar(DateScalar.INSTANCE);
     }
 }

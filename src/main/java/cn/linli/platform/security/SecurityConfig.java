@@ -8,6 +8,8 @@ import cn.linli.platform.error.ErrorCode;
 import cn.linli.platform.error.HttpErrorResponses;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.graphql.server.support.BearerTokenAuthenticationExtractor;
+import org.springframework.graphql.server.webflux.AuthenticationWebSocketInterceptor;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
@@ -20,6 +22,7 @@ import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
+import org.springframework.security.oauth2.server.resource.authentication.JwtReactiveAuthenticationManager;
 import org.springframework.security.oauth2.server.resource.authentication.ReactiveJwtAuthenticationConverterAdapter;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
@@ -83,6 +86,17 @@ class SecurityConfig {
                     ? Mono.error(new BadJwtException("session revoked"))
                     : Mono.just(jwt));
         });
+    }
+
+    /**
+     * Subscriptions authenticate once, at {@code connection_init}: the client sends
+     * {@code {"Authorization": "Bearer …"}} as the payload. A bad token closes the connection.
+     */
+    @Bean
+    AuthenticationWebSocketInterceptor webSocketAuthentication(ReactiveJwtDecoder decoder) {
+        JwtReactiveAuthenticationManager manager = new JwtReactiveAuthenticationManager(decoder);
+        manager.setJwtAuthenticationConverter(rolesConverter());
+        return new AuthenticationWebSocketInterceptor(new BearerTokenAuthenticationExtractor(), manager);
     }
 
     private static ReactiveJwtAuthenticationConverterAdapter rolesConverter() {

@@ -1,0 +1,57 @@
+package cn.linli.order;
+
+import cn.linli.partner.PartnerMember;
+import cn.linli.platform.error.LinliException;
+import cn.linli.platform.graphql.Ids;
+import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.SubscriptionMapping;
+import org.springframework.stereotype.Controller;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * Live order updates over WebSocket. Changes arrive from the event bus (any instance), and each is reloaded from the
+ * database and checked against the subscriber's rights before it is sent.
+ */
+@Controller
+class OrderSubscriptionController {
+
+    private final OrderService service;
+    private final OrderEvents events;
+
+    OrderSubscriptionController(OrderService service, OrderEvents events) {
+        this.service = service;
+        this.events = events;
+    }
+
+    @SubscriptionMapping
+    Flux<ServiceOrder> orderUpdated(@Argument String orderId) {
+        long id = Ids.parse(orderId, "orderId");
+        return service.scope().flatMapMany(scope -> service.visibleOrder(scope, id).thenMany(events.changes()
+                .filter(change -> change.orderId() == id)
+                .concatMap(change -> service.visibleOrder(scope, id).onErrorResume(LinliException.class, ex -> Mono.empty()))));
+    }
+
+    @SubscriptionMapping
+    Flux<InboxEvent> partnerInbox() {
+        return service.scope().flatMapMany(scope -> {
+            PartnerMember member = scope.requireMember();
+            return events.changes().concatMap(change -> Flux.fromIterable(change.inbox())
+                    .filter(notice -> notice.partnerId() == member.partnerId())
+                    .concatMap(notice -> service.findOrder(change.orderId())
+                            .map(order -> new InboxEvent(notice.kind(), order))));
+        });
+    }
+
+    @SubscriptionMapping
+    Flux<ServiceOrder> dispatchBoard(@Argument String communityId) {
+        long id = Ids.parse(communityId, "communityId");
+        return service.scope().flatMapMany(scope -> {
+            if (!scope.isStaffOf(id)) {
+                return Flux.error(LinliException.forbidden());
+            }
+            return events.changes().filter(change -> change.communityId() == id)
+                    .concatMap(change -> service.findOrder(change.orderId()));
+        });
+    }
+}

@@ -1,0 +1,51 @@
+package cn.linli.order;
+
+import java.time.Instant;
+import java.util.List;
+
+import cn.linli.platform.pagination.Keyset;
+import org.jspecify.annotations.Nullable;
+
+/** A service order row. The contact phone is never exposed directly; see {@code OrderController#contactPhone}. */
+public record ServiceOrder(long id, long householdId, long communityId, long residentId, long categoryId,
+                           @Nullable Long offeringId, String dispatchMode, String description, List<String> photoUrls,
+                           @Nullable Instant preferredFrom, @Nullable Instant preferredTo, String urgency,
+                           String contactPhone, String status, boolean escalated, @Nullable Long partnerId,
+                           @Nullable Long servingMemberId, int dispatchRound, @Nullable Instant acceptDeadline,
+                           @Nullable Integer minutesSpent, @Nullable String completionNotes,
+                           List<String> completionPhotoUrls, @Nullable Integer ratingQuality,
+                           @Nullable Integer ratingPunctuality, @Nullable Integer ratingAttitude,
+                           @Nullable String ratingComment, @Nullable Instant completedAt, @Nullable Instant confirmedAt,
+                           String requestHash, Instant createdAt, Instant updatedAt) {
+
+    /** The resident's rating, once given. */
+    public @Nullable Rating rating() {
+        if (ratingQuality == null || ratingPunctuality == null || ratingAttitude == null) {
+            return null;
+        }
+        return new Rating(ratingQuality, ratingPunctuality, ratingAttitude, ratingComment);
+    }
+
+    public record Rating(int quality, int punctuality, int attitude, @Nullable String comment) {
+    }
+
+    /** Orders still holding a unit of their partner's capacity. */
+    boolean holdsCapacity() {
+        return partnerId != null && (status.equals("DISPATCHED") || status.equals("ACCEPTED") || status.equals("IN_SERVICE"));
+    }
+
+    Keyset position() {
+        return new Keyset(createdAt, id);
+    }
+
+    /** Orders compare by id: GraphQL batch loading keys on them, and a reloaded row is the same order. */
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof ServiceOrder order && order.id == id;
+    }
+
+    @Override
+    public int hashCode() {
+        return Long.hashCode(id);
+    }
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package cn.linli.order;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,11 @@
+package cn.linli.partner;
+
+import org.jspecify.annotations.Nullable;
+
+/** An account serving for a partner; {@code id} is the account id. */
+public record PartnerMember(long id, long partnerId, @Nullable String nickname, String role) {
+
+    public boolean isAdmin() {
+        return "ADMIN".equals(role);
+    }
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package cn.linli.partner;
+
+import org.jspecify.annotations.NullMarked;

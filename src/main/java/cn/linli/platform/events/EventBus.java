@@ -1,0 +1,47 @@
+package cn.linli.platform.events;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
+import org.springframework.data.redis.listener.ChannelTopic;
+import org.springframework.data.redis.listener.ReactiveRedisMessageListenerContainer;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Fans events out to every app instance through Redis pub/sub, so a subscriber connected to one instance sees changes
+ * made through another. Publish only after the change is committed: a subscriber reloads what it shows from the
+ * database, and must find the change there.
+ */
+@Component
+public class EventBus {
+
+    private static final Logger log = LoggerFactory.getLogger(EventBus.class);
+    private static final String PREFIX = "linli:events:";
+
+    private final ReactiveStringRedisTemplate redis;
+    private final ReactiveRedisMessageListenerContainer listeners;
+    private final JsonMapper json;
+
+    EventBus(ReactiveStringRedisTemplate redis, ReactiveRedisMessageListenerContainer listeners, JsonMapper json) {
+        this.redis = redis;
+        this.listeners = listeners;
+        this.json = json;
+    }
+
+    /** Publishes; a Redis failure is logged, not thrown: the change it reports is already committed. */
+    public Mono<Void> publish(String channel, Object event) {
+        return Mono.fromCallable(() -> json.writeValueAsString(event))
+                .flatMap(text -> redis.convertAndSend(PREFIX + channel, text))
+                .doOnError(ex -> log.warn("Could not publish {} event: {}", channel, ex.toString()))
+                .onErrorResume(ex -> Mono.empty())
+                .then();
+    }
+
+    public <T> Flux<T> subscribe(String channel, Class<T> type) {
+        return listeners.receive(ChannelTopic.of(PREFIX + channel))
+                .map(message -> json.readValue(message.getMessage(), type));
+    }
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package cn.linli.platform.events;
+
+import org.jspecify.annotations.NullMarked;

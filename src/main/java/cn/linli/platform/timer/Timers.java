@@ -1,0 +1,151 @@
+package cn.linli.platform.timer;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.ContextClosedEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.reactive.TransactionalOperator;
+import reactor.core.Disposable;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * Durable timers in the {@code timer} table. {@link #schedule} joins the caller's transaction, so a deadline is set
+ * together with the change that needs it. Every instance polls; each due timer is
+ * claimed with {@code FOR UPDATE SKIP LOCKED}, deleted and handled in one transaction, so it fires exactly once
+ * however many instances run, and a restart loses none.
+ */
+@Component
+public class Timers {
+
+    private static final Logger log = LoggerFactory.getLogger(Timers.class);
+
+    private final DatabaseClient db;
+    private final TransactionalOperator transaction;
+    /** Resolved on first use: handlers schedule timers themselves, so they cannot be constructor dependencies. */
+    private final ObjectProvider<TimerHandler> handlerProvider;
+    private volatile @Nullable Map<String, TimerHandler> handlers;
+    private final TimerProperties properties;
+    private volatile Disposable poller;
+
+    Timers(DatabaseClient db, TransactionalOperator transaction, ObjectProvider<TimerHandler> handlers,
+           TimerProperties properties) {
+        this.db = db;
+        this.transaction = transaction;
+        this.handlerProvider = handlers;
+        this.properties = properties;
+    }
+
+    private Map<String, TimerHandler> handlers() {
+        Map<String, TimerHandler> resolved = handlers;
+        if (resolved == null) {
+            resolved = handlerProvider.orderedStream()
+                    .collect(Collectors.toMap(TimerHandler::kind, Function.identity()));
+            handlers = resolved;
+        }
+        return resolved;
+    }
+
+    /**
+     * Adds a timer of this kind for this subject, in the caller's transaction. Only inserts, never updates, so it
+     * never waits on a timer a poller is firing; the handler decides whether the subject is still due.
+     */
+    public Mono<Void> schedule(String kind, long subjectId, Instant dueAt) {
+        return db.sql("insert into timer (kind, subject_id, due_at) values (:kind, :subject, :due)")
+                .bind("kind", kind)
+                .bind("subject", subjectId)
+                .bind("due", dueAt)
+                .then();
+    }
+
+    /** Fires the timers due now (up to the batch size); how many fired. Tests call it to avoid waiting for a poll. */
+    public Mono<Integer> runDue() {
+        return Flux.range(0, properties.batchSize())
+                .concatMap(i -> fireNext())
+                .takeWhile(fired -> fired)
+                .count()
+                .map(Long::intValue);
+    }
+
+    private record Claimed(long id, String kind, long subjectId) {
+    }
+
+    /** Claims one due timer and handles it in one transaction; false when none is due. */
+    private Mono<Boolean> fireNext() {
+        return Mono.defer(() -> {
+            java.util.concurrent.atomic.AtomicReference<Claimed> claimedRef = new java.util.concurrent.atomic.AtomicReference<>();
+            Mono<Boolean> work = db.sql("""
+                            select id, kind, subject_id from timer where due_at <= now()
+                             order by due_at limit 1 for update skip locked
+                            """)
+                    .map(row -> new Claimed(row.get("id", Long.class), row.get("kind", String.class),
+                            row.get("subject_id", Long.class)))
+                    .one()
+                    .flatMap(claimed -> {
+                        claimedRef.set(claimed);
+                        TimerHandler handler = handlers().get(claimed.kind());
+                        Mono<Void> delete = db.sql("delete from timer where id = :id").bind("id", claimed.id()).then();
+                        if (handler == null) {
+                            log.error("No handler for timer kind {}; dropping timer {}", claimed.kind(), claimed.id());
+                            return delete.thenReturn(true);
+                        }
+                        return delete.then(handler.fire(claimed.subjectId())).thenReturn(true);
+                    })
+                    .defaultIfEmpty(false);
+            return transaction.transactional(work)
+                    .onErrorResume(ex -> recordFailure(claimedRef.get(), ex).thenReturn(true));
+        });
+    }
+
+    /** A failed handler rolled back; the timer stays and is retried later, backing off. */
+    private Mono<Void> recordFailure(Claimed claimed, Throwable ex) {
+        if (claimed == null) {
+            log.warn("Polling timers failed: {}", ex.toString());
+            return Mono.empty();
+        }
+        log.warn("Timer {} ({} {}) failed, will retry: {}", claimed.id(), claimed.kind(), claimed.subjectId(), ex.toString());
+        return db.sql("""
+                        update timer set attempts = attempts + 1, last_error = :error,
+                               due_at = now() + least(interval '1 second' * power(2, attempts), interval '10 minutes')
+                         where id = :id
+                        """)
+                .bind("id", claimed.id())
+                .bind("error", String.valueOf(ex.getMessage()).substring(0, Math.min(500, String.valueOf(ex.getMessage()).length())))
+                .then()
+                .onErrorResume(inner -> Mono.empty());
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    void startPolling() {
+        if (!properties.enabled()) {
+            return;
+        }
+        Duration interval = properties.pollInterval();
+        poller = Flux.interval(interval, interval)
+                .onBackpressureDrop()
+                .concatMap(tick -> runDue().onErrorResume(ex -> {
+                    log.warn("Timer poll failed: {}", ex.toString());
+                    return Mono.just(0);
+                }), 1)
+                .subscribe();
+    }
+
+    @EventListener(ContextClosedEvent.class)
+    void stopPolling() {
+        Disposable current = poller;
+        if (current != null) {
+            current.dispose();
+        }
+    }
+}

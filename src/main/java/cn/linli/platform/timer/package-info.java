@@ -1,0 +1,4 @@
+@NullMarked
+package cn.linli.platform.timer;
+
+import org.jspecify.annotations.NullMarked;
