@@ -155,6 +155,22 @@ class OrderRepository {
                 .map(row -> Boolean.TRUE.equals(row.get("offered", Boolean.class))).one();
     }
 
+    /** What became of this partner's chance at the order: was it offered it to grab, did its deadline pass. */
+    record PartnerHistory(boolean offered, boolean expired) {
+    }
+
+    Mono<PartnerHistory> historyOf(long orderId, long partnerId) {
+        return db.sql("""
+                        select exists (select 1 from order_offer where order_id = :order and partner_id = :partner) as offered,
+                               exists (select 1 from order_decline where order_id = :order and partner_id = :partner
+                                        and expired) as expired
+                        """)
+                .bind("order", orderId).bind("partner", partnerId)
+                .map(row -> new PartnerHistory(Boolean.TRUE.equals(row.get("offered", Boolean.class)),
+                        Boolean.TRUE.equals(row.get("expired", Boolean.class))))
+                .one();
+    }
+
     // ---- lists (keyset pages) ----
 
     Flux<ServiceOrder> ofHouseholds(Collection<Long> householdIds, @Nullable String status, PageRequest page) {

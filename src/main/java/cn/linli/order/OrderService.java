@@ -277,8 +277,7 @@ public class OrderService {
                                     .thenReturn(new Changed(accepted, change)));
                 });
             }
-            return Mono.error(wasOfferedTo(order, member) ? new LinliException(ErrorCode.ORDER_ALREADY_TAKEN)
-                    : invalidTransition(order));
+            return Mono.error(invalidTransition(order));
         });
     }
 
@@ -403,13 +402,10 @@ public class OrderService {
             return access.scope().flatMap(scope -> {
                 Mono<Changed> work = orders.lock(orderId)
                         .switchIfEmpty(Mono.error(() -> LinliException.notFound("订单")))
-                        .flatMap(order -> access.canSee(scope, order).flatMap(visible -> {
-                            if (!visible && !wasOfferedTo(order, scope.member())) {
-                                return Mono.error(LinliException.forbidden());
-                            }
-                            return step.apply(scope, order).map(result -> result instanceof Changed changed ? changed
-                                    : new Changed((ServiceOrder) result, changeOf((ServiceOrder) result)));
-                        }));
+                        .flatMap(order -> access.canSee(scope, order).flatMap(visible -> visible
+                                ? step.apply(scope, order).map(result -> result instanceof Changed changed ? changed
+                                        : new Changed((ServiceOrder) result, changeOf((ServiceOrder) result)))
+                                : lostOrForbidden(order, scope.member())));
                 return transaction.transactional(work).flatMap(changed -> publish(changed.order(), changed.change()));
             });
         });
@@ -464,10 +460,18 @@ public class OrderService {
                 : Mono.error(new LinliException(ErrorCode.ORDER_ACCEPT_EXPIRED));
     }
 
-    /** Whether a partner member could have taken this order once (offered or dispatched) but has lost it. */
-    private boolean wasOfferedTo(ServiceOrder order, @Nullable PartnerMember member) {
-        return member != null && !"SUBMITTED".equals(order.status()) && !"DISPATCHED".equals(order.status())
-                && !Objects.equals(order.partnerId(), member.partnerId()) && "GRAB".equals(order.dispatchMode());
+    /**
+     * Why a partner member cannot touch an order it no longer sees: another partner grabbed it first, or its own
+     * accept deadline passed. Anyone else simply may not.
+     */
+    private Mono<Changed> lostOrForbidden(ServiceOrder order, @Nullable PartnerMember member) {
+        if (member == null) {
+            return Mono.error(LinliException.forbidden());
+        }
+        return orders.historyOf(order.id(), member.partnerId()).flatMap(history -> Mono.error(
+                history.expired() ? new LinliException(ErrorCode.ORDER_ACCEPT_EXPIRED)
+                        : history.offered() ? new LinliException(ErrorCode.ORDER_ALREADY_TAKEN)
+                        : LinliException.forbidden()));
     }
 
     private static LinliException invalidTransition(ServiceOrder order) {
