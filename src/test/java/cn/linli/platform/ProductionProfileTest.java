@@ -6,12 +6,9 @@ import java.sql.Statement;
 import java.util.HashMap;
 import java.util.Map;
 
-import cn.linli.LinliApplication;
 import cn.linli.devservices.DevServices;
+import cn.linli.support.SecondInstance;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
-import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
@@ -61,12 +58,11 @@ class ProductionProfileTest {
     void startsWithRealSecretsWithoutDemoDataOrGraphiql() throws Exception {
         Map<String, Object> settings = productionSettings();
         settings.put("DB_NAME", freshDatabase());
-        try (ConfigurableApplicationContext context = new SpringApplicationBuilder(LinliApplication.class)
-                .profiles("prod").properties(settings).run()) {
-            DatabaseClient db = context.getBean(DatabaseClient.class);
+        try (SecondInstance instance = SecondInstance.start("prod", settings)) {
+            DatabaseClient db = instance.context().getBean(DatabaseClient.class);
             assertThat(db.sql("select count(*) from account").map(row -> row.get(0, Long.class)).one().block())
                     .as("no demo data in production").isZero();
-            int port = ((WebServerApplicationContext) context).getWebServer().getPort();
+            int port = instance.port();
             WebTestClient.bindToServer().baseUrl("http://localhost:" + port).build()
                     .get().uri("/graphiql").exchange().expectStatus().isNotFound();
         }
@@ -96,10 +92,6 @@ class ProductionProfileTest {
     }
 
     private static void start(Map<String, Object> settings) {
-        new SpringApplicationBuilder(LinliApplication.class)
-                .profiles("prod")
-                .properties(settings)
-                .run()
-                .close();
+        SecondInstance.start("prod", settings).close();
     }
 }

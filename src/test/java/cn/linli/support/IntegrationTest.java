@@ -21,7 +21,9 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  * End-to-end tests: the real server on a random port, real PostgreSQL and Redis, the WeChat sandbox behind the real
  * WxJava client, and clients that send the {@code api/} documents over HTTP. All subclasses share one context.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+// timers are fired explicitly (Timers#runDue) so tests control when deadlines pass, and no background poll
+// adds statements to the SQL counts
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "linli.timers.enabled=false")
 @ActiveProfiles("dev")
 @Import(SqlStatementCounter.Config.class)
 public abstract class IntegrationTest {
