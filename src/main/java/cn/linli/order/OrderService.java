@@ -13,6 +13,7 @@ import java.util.function.BiFunction;
 import cn.linli.community.Household;
 import cn.linli.partner.PartnerMember;
 import cn.linli.partner.PartnerService;
+import cn.linli.platform.db.TransactionRetry;
 import cn.linli.platform.error.Check;
 import cn.linli.platform.error.ErrorCode;
 import cn.linli.platform.error.LinliException;
@@ -138,7 +139,7 @@ public class OrderService {
                                         .map(placed -> new Placed(placed, true)))
                                 .switchIfEmpty(Mono.defer(() -> orders.findByIdempotencyKey(scope.viewer().accountId(), key)
                                         .map(existing -> new Placed(existing, false))));
-                        return transaction.transactional(place).flatMap(placed -> {
+                        return transaction.transactional(place).retryWhen(TransactionRetry.onConflict()).flatMap(placed -> {
                             if (!placed.order().requestHash().equals(hash)) {
                                 return Mono.error(new LinliException(ErrorCode.IDEMPOTENCY_KEY_REUSED,
                                         ErrorCode.IDEMPOTENCY_KEY_REUSED.defaultMessage(),
@@ -406,7 +407,9 @@ public class OrderService {
                                 ? step.apply(scope, order).map(result -> result instanceof Changed changed ? changed
                                         : new Changed((ServiceOrder) result, changeOf((ServiceOrder) result)))
                                 : lostOrForbidden(order, scope.member())));
-                return transaction.transactional(work).flatMap(changed -> publish(changed.order(), changed.change()));
+                return transaction.transactional(work)
+                        .retryWhen(TransactionRetry.onConflict())
+                        .flatMap(changed -> publish(changed.order(), changed.change()));
             });
         });
     }

@@ -83,6 +83,8 @@ public final class DevServices {
         try {
             EmbeddedPostgres postgres = EmbeddedPostgres.builder()
                     .setServerConfig("max_connections", "200")
+                    // detect deadlocks fast in development; the app retries the transaction that lost
+                    .setServerConfig("deadlock_timeout", "100ms")
                     .start();
             int redisPort = freePort();
             RedisServer redis = RedisServer.newRedisServer().port(redisPort).setting("bind 127.0.0.1").build();

@@ -1,0 +1,4 @@
+@NullMarked
+package cn.linli.platform.db;
+
+import org.jspecify.annotations.NullMarked;
