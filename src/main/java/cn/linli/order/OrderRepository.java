@@ -65,11 +65,27 @@ class OrderRepository {
         return db.sql("select * from service_order where id = :id").bind("id", id).map(OrderRepository::order).one();
     }
 
-    /** Locks the order row for the rest of the transaction: every transition takes this lock first. */
+    /**
+     * Locks the order row, and then its community's dispatch lock, for the rest of the transaction: every transition
+     * takes these first. Transitions move capacity between partners (release one, reserve another); serialising them
+     * per community means two of them never lock the same partners in opposite orders (a deadlock). A community's
+     * orders change a few times a minute, so the queue this forms is short.
+     */
     Mono<ServiceOrder> lock(long id) {
         return db.sql("select * from service_order where id = :id for update").bind("id", id)
-                .map(OrderRepository::order).one();
+                .map(OrderRepository::order).one()
+                .flatMap(order -> lockCommunity(order.communityId()).thenReturn(order));
     }
+
+    /** The community's dispatch lock (a transaction-scoped advisory lock), for transitions of a new order. */
+    Mono<Void> lockCommunity(long communityId) {
+        return db.sql("select pg_advisory_xact_lock(:namespace, cast(:community as int))")
+                .bind("namespace", DISPATCH_LOCK_NAMESPACE).bind("community", (int) communityId)
+                .then();
+    }
+
+    /** First key of the two-key advisory lock, so dispatch locks never collide with other uses of advisory locks. */
+    private static final int DISPATCH_LOCK_NAMESPACE = 7001;
 
     Flux<ServiceOrder> findByIds(Collection<Long> ids) {
         return db.sql("select * from service_order where id = any(:ids)").bind("ids", Ids.array(ids))

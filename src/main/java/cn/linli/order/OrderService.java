@@ -132,6 +132,7 @@ public class OrderService {
                                 key, hash);
                         OrderChange.Builder change = new OrderChange.Builder();
                         Mono<Placed> place = orders.insert(row)
+                                .flatMap(order -> orders.lockCommunity(order.communityId()).thenReturn(order))
                                 .flatMap(order -> orders.insertEvent(order.id(), Actor.resident(scope.viewer().accountId()),
                                                 null, "SUBMITTED", null, null)
                                         .then("ASSIGN".equals(order.dispatchMode()) ? Mono.just(order)

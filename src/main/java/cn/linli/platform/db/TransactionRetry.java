@@ -15,7 +15,7 @@ import reactor.util.retry.RetryBackoffSpec;
 public final class TransactionRetry {
 
     public static RetryBackoffSpec onConflict() {
-        return Retry.backoff(3, Duration.ofMillis(20))
+        return Retry.backoff(5, Duration.ofMillis(20))
                 .jitter(0.5)
                 .filter(TransactionRetry::isConflict)
                 .onRetryExhaustedThrow((spec, signal) -> signal.failure());
