@@ -828,11 +828,50 @@ fragment TimelineFields on Order {
 }
 `,
 
+  DonatePoints: `mutation DonatePoints($input: DonatePointsInput!) {
+  donatePoints(input: $input) {
+    ...PointsMovementFields
+  }
+}
+
+fragment PointsMovementFields on PointsMovement {
+  transactionId
+  replayed
+  balance
+}
+`,
+
   ErrorCodes: `query ErrorCodes {
   errorCodes {
     code
     message
   }
+}
+`,
+
+  GrantFromPool: `mutation GrantFromPool($input: GrantPointsInput!) {
+  grantFromPool(input: $input) {
+    ...PointsMovementFields
+  }
+}
+
+fragment PointsMovementFields on PointsMovement {
+  transactionId
+  replayed
+  balance
+}
+`,
+
+  GrantPoints: `mutation GrantPoints($input: GrantPointsInput!) {
+  grantPoints(input: $input) {
+    ...PointsMovementFields
+  }
+}
+
+fragment PointsMovementFields on PointsMovement {
+  transactionId
+  replayed
+  balance
 }
 `,
 
@@ -1003,6 +1042,30 @@ fragment PartnerFields on Partner {
     averagePunctuality
     averageAttitude
     onTimeRate
+  }
+}
+`,
+
+  MyTimeBank: `query MyTimeBank($first: Int, $after: String) {
+  myTimeBank {
+    balance
+    pendingHolds
+    statement(first: $first, after: $after) {
+      edges {
+        cursor
+        node {
+          id
+          points
+          kind
+          description
+          at
+        }
+      }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+    }
   }
 }
 `,
@@ -1519,6 +1582,7 @@ fragment AccountFields on Account {
     code
     name
     dispatchMode
+    earnsPoints
   }
 }
 `,
@@ -1527,6 +1591,15 @@ fragment AccountFields on Account {
   setPartnerOnline(input: $input) {
     id
     online
+  }
+}
+`,
+
+  SetTimeBankRules: `mutation SetTimeBankRules($input: SetTimeBankRulesInput!) {
+  setTimeBankRules(input: $input) {
+    communityId
+    pointsPerHour
+    storageCap
   }
 }
 `,
@@ -1607,6 +1680,39 @@ fragment TimelineFields on Order {
 }
 `,
 
+  TimeBankReconciliation: `query TimeBankReconciliation($communityId: ID!) {
+  timeBankReconciliation(communityId: $communityId) {
+    balanced
+    accountsChecked
+    transactionsChecked
+    issuedInCommunity
+    breaks
+  }
+}
+`,
+
+  TimeBankRules: `query TimeBankRules($communityId: ID!) {
+  timeBankRules(communityId: $communityId) {
+    communityId
+    pointsPerHour
+    storageCap
+  }
+}
+`,
+
+  TransferPoints: `mutation TransferPoints($input: TransferPointsInput!) {
+  transferPoints(input: $input) {
+    ...PointsMovementFields
+  }
+}
+
+fragment PointsMovementFields on PointsMovement {
+  transactionId
+  replayed
+  balance
+}
+`,
+
   UpdateMyProfile: `mutation UpdateMyProfile($input: UpdateMyProfileInput!) {
   updateMyProfile(input: $input) {
     ...AccountFields
@@ -1656,6 +1762,17 @@ fragment OfferingFields on Offering {
     id
     name
     kind
+  }
+}
+`,
+
+  VolunteerLeaderboard: `query VolunteerLeaderboard($communityId: ID!, $first: Int) {
+  volunteerLeaderboard(communityId: $communityId, first: $first) {
+    rank
+    accountId
+    nickname
+    minutes
+    hours
   }
 }
 `

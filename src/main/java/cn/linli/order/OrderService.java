@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.function.BiFunction;
 
+import cn.linli.community.CommunityService;
 import cn.linli.community.Household;
 import cn.linli.partner.PartnerMember;
 import cn.linli.partner.PartnerService;
@@ -21,6 +22,7 @@ import cn.linli.platform.graphql.Ids;
 import cn.linli.platform.pagination.Connection;
 import cn.linli.platform.pagination.PageRequest;
 import cn.linli.platform.timer.Timers;
+import cn.linli.timebank.TimeBankService;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.reactive.TransactionSynchronization;
@@ -46,9 +48,14 @@ public class OrderService {
     private final OrderEvents events;
     private final OrderProperties properties;
     private final TransactionalOperator transaction;
+    private final CommunityService communities;
+    private final TimeBankService timeBank;
 
     OrderService(OrderRepository orders, OrderAccess access, Dispatcher dispatcher, PartnerService partners,
-                 Timers timers, OrderEvents events, OrderProperties properties, TransactionalOperator transaction) {
+                 Timers timers, OrderEvents events, OrderProperties properties, TransactionalOperator transaction,
+                 CommunityService communities, TimeBankService timeBank) {
+        this.communities = communities;
+        this.timeBank = timeBank;
         this.orders = orders;
         this.access = access;
         this.dispatcher = dispatcher;
@@ -191,7 +198,8 @@ public class OrderService {
             return move(order, List.of("COMPLETED"), "CONFIRMED", Actor.resident(scope.viewer().accountId()), null,
                     "confirmed_at = now(), rating_quality = :q, rating_punctuality = :p, rating_attitude = :a,"
                             + " rating_comment = :c",
-                    params("q", (short) quality, "p", (short) punctuality, "a", (short) attitude, "c", comment));
+                    params("q", (short) quality, "p", (short) punctuality, "a", (short) attitude, "c", comment))
+                    .flatMap(confirmed -> earnPoints(confirmed).thenReturn(confirmed));
         });
     }
 
@@ -360,8 +368,32 @@ public class OrderService {
                         && !order.completedAt().plus(properties.autoConfirmAfter()).isAfter(Instant.now()))
                 .flatMap(order -> move(order, List.of("COMPLETED"), "CONFIRMED", Actor.SYSTEM, "超时未确认，系统自动确认",
                         "confirmed_at = now()", Map.of()))
+                .flatMap(confirmed -> earnPoints(confirmed).thenReturn(confirmed))
                 .flatMap(order -> afterCommit(order, changeOf(order)))
                 .then();
+    }
+
+    /**
+     * Confirmation of volunteer service pays the serving member in time-bank points, in the confirming transaction;
+     * the time bank keys the earning on the order, so it happens once however confirmation is retried or raced.
+     */
+    private Mono<Void> earnPoints(ServiceOrder order) {
+        if (order.servingMemberId() == null || order.minutesSpent() == null) {
+            return Mono.empty();
+        }
+        return Mono.zip(partners.categoriesByIds(List.of(order.categoryId())),
+                        communities.householdsByIds(List.of(order.householdId())))
+                .flatMap(t -> {
+                    var category = t.getT1().get(order.categoryId());
+                    var household = t.getT2().get(order.householdId());
+                    if (category == null || !category.earnsPoints() || household == null) {
+                        return Mono.empty();
+                    }
+                    String description = "为 " + household.label() + " 提供" + category.name() + "服务 "
+                            + order.minutesSpent() + " 分钟";
+                    return timeBank.earnForOrder(order.id(), order.communityId(), order.servingMemberId(),
+                            order.minutesSpent(), description);
+                });
     }
 
     // ---- batched reads for the GraphQL layer ----

@@ -36,17 +36,17 @@ class PartnerRepository {
     // ---- categories ----
 
     Flux<ServiceCategory> categories() {
-        return db.sql("select id, code, name, dispatch_mode from service_category order by sort_order, id")
+        return db.sql("select id, code, name, dispatch_mode, earns_points from service_category order by sort_order, id")
                 .map(PartnerRepository::category).all();
     }
 
     Flux<ServiceCategory> categoriesByIds(Collection<Long> ids) {
-        return db.sql("select id, code, name, dispatch_mode from service_category where id = any(:ids)")
+        return db.sql("select id, code, name, dispatch_mode, earns_points from service_category where id = any(:ids)")
                 .bind("ids", Ids.array(ids)).map(PartnerRepository::category).all();
     }
 
     Flux<ServiceCategory> categoriesByCodes(Collection<String> codes) {
-        return db.sql("select id, code, name, dispatch_mode from service_category where code = any(:codes)")
+        return db.sql("select id, code, name, dispatch_mode, earns_points from service_category where code = any(:codes)")
                 .bind("codes", codes.toArray(String[]::new)).map(PartnerRepository::category).all();
     }
 
@@ -55,7 +55,7 @@ class PartnerRepository {
 
     Flux<PartnerCategory> categoriesOfPartners(Collection<Long> partnerIds) {
         return db.sql("""
-                        select pc.partner_id, c.id, c.code, c.name, c.dispatch_mode
+                        select pc.partner_id, c.id, c.code, c.name, c.dispatch_mode, c.earns_points
                           from partner_category pc join service_category c on c.id = pc.category_id
                          where pc.partner_id = any(:ids) order by c.sort_order, c.id
                         """)
@@ -267,7 +267,7 @@ class PartnerRepository {
 
     private static ServiceCategory category(Readable row) {
         return new ServiceCategory(row.get("id", Long.class), row.get("code", String.class), row.get("name", String.class),
-                row.get("dispatch_mode", String.class));
+                row.get("dispatch_mode", String.class), Boolean.TRUE.equals(row.get("earns_points", Boolean.class)));
     }
 
     private static Partner partner(Readable row) {

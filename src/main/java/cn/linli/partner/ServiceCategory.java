@@ -1,5 +1,8 @@
 package cn.linli.partner;
 
-/** A kind of service and how its orders are dispatched ({@code ASSIGN}, {@code AUTO} or {@code GRAB}). */
-public record ServiceCategory(long id, String code, String name, String dispatchMode) {
+/**
+ * A kind of service, how its orders are dispatched ({@code ASSIGN}, {@code AUTO} or {@code GRAB}), and whether
+ * serving it is volunteer work that earns time-bank points.
+ */
+public record ServiceCategory(long id, String code, String name, String dispatchMode, boolean earnsPoints) {
 }

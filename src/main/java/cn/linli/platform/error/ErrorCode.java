@@ -22,6 +22,7 @@ public enum ErrorCode {
     ORDER_INVALID_TRANSITION("订单当前状态不允许此操作"),
     ORDER_ALREADY_TAKEN("手慢了，订单已被其他合伙人接走"),
     ORDER_ACCEPT_EXPIRED("接单时限已过，订单已转派"),
+    INSUFFICIENT_POINTS("积分余额不足"),
     INTERNAL("系统繁忙，请稍后再试");
 
     private final String defaultMessage;

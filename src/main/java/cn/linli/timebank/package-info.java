@@ -1,0 +1,4 @@
+@NullMarked
+package cn.linli.timebank;
+
+import org.jspecify.annotations.NullMarked;
