@@ -230,6 +230,31 @@ fragment TimelineFields on Order {
 }
 `,
 
+  CancelVoucher: `mutation CancelVoucher($input: CancelVoucherInput!) {
+  cancelVoucher(input: $input) {
+    ...VoucherFields
+  }
+}
+
+fragment VoucherFields on Voucher {
+  id
+  code
+  status
+  pointsPaid
+  expiresAt
+  usedAt
+  reward {
+    id
+    title
+    kind
+    supplier {
+      id
+      name
+    }
+  }
+}
+`,
+
   Communities: `query Communities($first: Int, $after: String, $streetId: ID) {
   communities(first: $first, after: $after, streetId: $streetId) {
     edges {
@@ -514,6 +539,18 @@ fragment OfferingFields on Offering {
     id
     name
     kind
+  }
+}
+`,
+
+  CreateReward: `mutation CreateReward($input: CreateRewardInput!) {
+  createReward(input: $input) {
+    id
+    kind
+    title
+    pointsPrice
+    stock
+    validTo
   }
 }
 `,
@@ -1070,6 +1107,31 @@ fragment PartnerFields on Partner {
 }
 `,
 
+  MyVouchers: `query MyVouchers($status: VoucherStatus) {
+  myVouchers(status: $status) {
+    ...VoucherFields
+  }
+}
+
+fragment VoucherFields on Voucher {
+  id
+  code
+  status
+  pointsPaid
+  expiresAt
+  usedAt
+  reward {
+    id
+    title
+    kind
+    supplier {
+      id
+      name
+    }
+  }
+}
+`,
+
   Offerings: `query Offerings($communityId: ID!, $categoryCode: String, $first: Int, $after: String) {
   offerings(communityId: $communityId, categoryCode: $categoryCode, first: $first, after: $after) {
     edges {
@@ -1545,6 +1607,35 @@ fragment TimelineFields on Order {
 }
 `,
 
+  RedeemReward: `mutation RedeemReward($input: RedeemRewardInput!) {
+  redeemReward(input: $input) {
+    replayed
+    balance
+    vouchers {
+      ...VoucherFields
+    }
+  }
+}
+
+fragment VoucherFields on Voucher {
+  id
+  code
+  status
+  pointsPaid
+  expiresAt
+  usedAt
+  reward {
+    id
+    title
+    kind
+    supplier {
+      id
+      name
+    }
+  }
+}
+`,
+
   RefreshSession: `mutation RefreshSession($input: RefreshSessionInput!) {
   refreshSession(input: $input) {
     accessToken
@@ -1571,6 +1662,33 @@ fragment AccountFields on Account {
     community {
       id
       name
+    }
+  }
+}
+`,
+
+  Rewards: `query Rewards($communityId: ID!, $kind: RewardKind, $first: Int, $after: String) {
+  rewards(communityId: $communityId, kind: $kind, first: $first, after: $after) {
+    edges {
+      cursor
+      node {
+        id
+        kind
+        title
+        description
+        pointsPrice
+        stock
+        validTo
+        voucherValidDays
+        supplier {
+          id
+          name
+        }
+      }
+    }
+    pageInfo {
+      hasNextPage
+      endCursor
     }
   }
 }
@@ -1762,6 +1880,31 @@ fragment OfferingFields on Offering {
     id
     name
     kind
+  }
+}
+`,
+
+  VerifyVoucher: `mutation VerifyVoucher($input: VerifyVoucherInput!) {
+  verifyVoucher(input: $input) {
+    ...VoucherFields
+  }
+}
+
+fragment VoucherFields on Voucher {
+  id
+  code
+  status
+  pointsPaid
+  expiresAt
+  usedAt
+  reward {
+    id
+    title
+    kind
+    supplier {
+      id
+      name
+    }
   }
 }
 `,

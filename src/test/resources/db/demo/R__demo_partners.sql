@@ -61,6 +61,10 @@ begin
         -- one member account per partner (the first one is the demo login)
         if v_p.name = '王师傅水电维修' then
             v_account := (select id from account where openid = 'o-sandbox-demo-partner');
+        elsif v_p.name = '李姐家电修理铺' then
+            -- the demo merchant: verifies the vouchers of the rewards it supplies
+            insert into account (openid, nickname, phone) values ('o-sandbox-demo-merchant', '演示商家李姐', '13800000030')
+                returning id into v_account;
         else
             insert into account (openid, nickname) values ('o-demo-partner-' || v_partner, v_p.name || '成员')
                 returning id into v_account;
@@ -68,6 +72,18 @@ begin
         insert into account_role (account_id, role) values (v_account, 'PARTNER') on conflict do nothing;
         insert into partner_member (partner_id, account_id, role) values (v_partner, v_account, 'ADMIN');
     end loop;
+
+    -- rewards the merchants supply to 锦城社区 (换服务、换商品、换折扣、换市场)
+    insert into reward (community_id, partner_id, kind, title, description, points_price, stock, valid_to)
+    select v_c1, p.id, r.kind, r.title, r.description, r.price, r.stock, date '2028-12-31'
+      from (values
+        ('李姐家电修理铺', 'DISCOUNT', '空调清洗八折券', '凭券到店或上门清洗空调享八折', 30, 50),
+        ('李姐家电修理铺', 'MARKET_VOUCHER', '邻里集市 10 元代金券', '每月邻里集市通用', 50, 100),
+        ('巷口理发店', 'SERVICE', '免费理发一次', '到店出示券码', 20, 30),
+        ('洁净家政', 'SERVICE', '两小时日常保洁', '预约后上门', 80, 10),
+        ('张阿姨保洁', 'GOODS', '手工香皂礼盒', '到社区服务站领取', 15, 20)
+      ) as r(partner, kind, title, description, price, stock)
+      join partner p on p.name = r.partner;
 
     -- a second member of 王师傅水电维修, so an organisation can assign the serving member
     insert into account (openid, nickname) values ('o-sandbox-demo-partner-2', '演示合伙人小王') returning id into v_account;

@@ -250,7 +250,7 @@ public class TimeBankService {
     }
 
     /** Client keys are scoped to the person who sent them: two people's keys never collide. */
-    private static String clientKey(Viewer viewer, @Nullable String key) {
+    static String clientKey(Viewer viewer, @Nullable String key) {
         String trimmed = key == null ? "" : key.strip();
         if (trimmed.length() < 8 || trimmed.length() > 100) {
             throw LinliException.invalid("input.idempotencyKey", "请求编号须为 8 到 100 个字符");

@@ -23,6 +23,9 @@ public enum ErrorCode {
     ORDER_ALREADY_TAKEN("手慢了，订单已被其他合伙人接走"),
     ORDER_ACCEPT_EXPIRED("接单时限已过，订单已转派"),
     INSUFFICIENT_POINTS("积分余额不足"),
+    OUT_OF_STOCK("库存不足，已兑完"),
+    VOUCHER_ALREADY_USED("该券已核销过"),
+    VOUCHER_NOT_USABLE("该券已过期或已取消"),
     INTERNAL("系统繁忙，请稍后再试");
 
     private final String defaultMessage;

@@ -1,0 +1,26 @@
+package cn.linli.timebank;
+
+import cn.linli.platform.timer.TimerHandler;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import reactor.core.publisher.Mono;
+
+/** The time bank's timers: unused vouchers expire and return their points. */
+@Configuration(proxyBeanMethods = false)
+class TimeBankTimers {
+
+    @Bean
+    TimerHandler voucherExpiry(RewardService rewards) {
+        return new TimerHandler() {
+            @Override
+            public String kind() {
+                return RewardService.VOUCHER_EXPIRY;
+            }
+
+            @Override
+            public Mono<Void> fire(long voucherId) {
+                return rewards.expire(voucherId);
+            }
+        };
+    }
+}

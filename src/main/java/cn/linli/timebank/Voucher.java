@@ -1,0 +1,10 @@
+package cn.linli.timebank;
+
+import java.time.Instant;
+
+import org.jspecify.annotations.Nullable;
+
+/** A redeemed reward: a code the supplying merchant verifies once. */
+public record Voucher(long id, long rewardId, long ownerId, String code, int pointsPaid, String status, Instant expiresAt,
+                      @Nullable Instant usedAt, Instant createdAt) {
+}
