@@ -555,6 +555,29 @@ fragment OfferingFields on Offering {
 }
 `,
 
+  CreateVolunteerActivity: `mutation CreateVolunteerActivity($input: CreateVolunteerActivityInput!) {
+  createVolunteerActivity(input: $input) {
+    ...VolunteerActivityFields
+  }
+}
+
+fragment VolunteerActivityFields on VolunteerActivity {
+  id
+  title
+  description
+  place
+  startsAt
+  endsAt
+  slots
+  signedUp
+  pointsPerHour
+  mySignup {
+    signedUpAt
+    attendedMinutes
+  }
+}
+`,
+
   DeclineOrder: `mutation DeclineOrder($input: DeclineOrderInput!) {
   declineOrder(input: $input) {
     ...OrderFields
@@ -1607,6 +1630,15 @@ fragment TimelineFields on Order {
 }
 `,
 
+  RecordVolunteerAttendance: `mutation RecordVolunteerAttendance($input: RecordVolunteerAttendanceInput!) {
+  recordVolunteerAttendance(input: $input) {
+    accountId
+    nickname
+    attendedMinutes
+  }
+}
+`,
+
   RedeemReward: `mutation RedeemReward($input: RedeemRewardInput!) {
   redeemReward(input: $input) {
     replayed
@@ -1718,6 +1750,29 @@ fragment AccountFields on Account {
     communityId
     pointsPerHour
     storageCap
+  }
+}
+`,
+
+  SignUpVolunteerActivity: `mutation SignUpVolunteerActivity($input: SignUpVolunteerActivityInput!) {
+  signUpVolunteerActivity(input: $input) {
+    ...VolunteerActivityFields
+  }
+}
+
+fragment VolunteerActivityFields on VolunteerActivity {
+  id
+  title
+  description
+  place
+  startsAt
+  endsAt
+  slots
+  signedUp
+  pointsPerHour
+  mySignup {
+    signedUpAt
+    attendedMinutes
   }
 }
 `,
@@ -1905,6 +1960,44 @@ fragment VoucherFields on Voucher {
       id
       name
     }
+  }
+}
+`,
+
+  VolunteerActivities: `query VolunteerActivities($communityId: ID!, $first: Int, $after: String) {
+  volunteerActivities(communityId: $communityId, first: $first, after: $after) {
+    edges {
+      cursor
+      node {
+        ...VolunteerActivityFields
+        signups {
+          accountId
+          nickname
+          signedUpAt
+          attendedMinutes
+        }
+      }
+    }
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+  }
+}
+
+fragment VolunteerActivityFields on VolunteerActivity {
+  id
+  title
+  description
+  place
+  startsAt
+  endsAt
+  slots
+  signedUp
+  pointsPerHour
+  mySignup {
+    signedUpAt
+    attendedMinutes
   }
 }
 `,

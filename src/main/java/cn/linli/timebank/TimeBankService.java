@@ -74,6 +74,25 @@ public class TimeBankService {
         });
     }
 
+    /**
+     * Volunteer attendance earns {@code minutes × pointsPerHour / 60} from the community's issuance account, once per
+     * {@code key} (e.g. one activity and one volunteer), inside the caller's transaction.
+     */
+    public Mono<Void> earnForVolunteering(String key, long communityId, long accountId, int minutes, int pointsPerHour,
+                                          String description) {
+        long points = (long) minutes * pointsPerHour / 60;
+        if (points <= 0) {
+            return Mono.empty();
+        }
+        return Mono.zip(ledger.systemAccount(communityId, "ISSUANCE"), ledger.personAccount(accountId))
+                .flatMap(accounts -> ledger.post(new Ledger.Posting("EARN_VOLUNTEER", key, key, communityId, null,
+                                description, minutes, key,
+                                List.of(new Ledger.Leg(accounts.getT1(), -points), new Ledger.Leg(accounts.getT2(), points))))
+                        .flatMap(posted -> posted.fresh()
+                                ? applyCap(accounts.getT2(), communityId, key).then(forgetLeaderboard(communityId))
+                                : Mono.empty()));
+    }
+
     // ---- queries ----
 
     Mono<TimeBankInputs.TimeBankView> myTimeBank() {

@@ -26,6 +26,9 @@ public enum ErrorCode {
     OUT_OF_STOCK("库存不足，已兑完"),
     VOUCHER_ALREADY_USED("该券已核销过"),
     VOUCHER_NOT_USABLE("该券已过期或已取消"),
+    ACTIVITY_FULL("活动名额已满"),
+    ALREADY_SIGNED_UP("已经报名过了"),
+    ATTENDANCE_ALREADY_RECORDED("该志愿者的出勤已记录"),
     INTERNAL("系统繁忙，请稍后再试");
 
     private final String defaultMessage;
