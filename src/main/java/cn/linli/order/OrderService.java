@@ -221,6 +221,7 @@ public class OrderService {
             return openOffersWithdrawn(order, change)
                     .then(order.holdsCapacity() ? partners.releaseCapacity(order.partnerId()) : Mono.empty())
                     .then(move(order, allowed, "CANCELLED", actor, reason, "accept_deadline = null", Map.of()))
+                    .flatMap(cancelled -> timeBank.returnHold(order.id(), order.description()).thenReturn(cancelled))
                     .map(cancelled -> new Changed(cancelled, change));
         });
     }
@@ -265,7 +266,8 @@ public class OrderService {
             if ("DISPATCHED".equals(order.status()) && Objects.equals(order.partnerId(), member.partnerId())) {
                 return checkServing.then(requireBeforeDeadline(order))
                         .then(move(order, List.of("DISPATCHED"), "ACCEPTED", actor, null, "serving_member_id = :serving",
-                                params("serving", serving)));
+                                params("serving", serving)))
+                        .flatMap(accepted -> holdPoints(accepted).thenReturn(accepted));
             }
             if ("DISPATCHED".equals(order.status()) && order.partnerId() == null) {
                 return orders.isOfferedTo(order.id(), member.partnerId()).flatMap(offered -> {
@@ -284,6 +286,7 @@ public class OrderService {
                                     "partner_id is null", params("partner", member.partnerId(), "serving", serving)))
                             .flatMap(accepted -> orders.insertEvent(order.id(), actor, "DISPATCHED", "ACCEPTED",
                                             member.partnerId(), "抢单成功")
+                                    .then(holdPoints(accepted))
                                     .thenReturn(new Changed(accepted, change)));
                 });
             }
@@ -378,8 +381,12 @@ public class OrderService {
      * the time bank keys the earning on the order, so it happens once however confirmation is retried or raced.
      */
     private Mono<Void> earnPoints(ServiceOrder order) {
-        if (order.servingMemberId() == null || order.minutesSpent() == null) {
+        if (order.servingMemberId() == null) {
             return Mono.empty();
+        }
+        Mono<Void> payHold = timeBank.payHold(order.id(), order.servingMemberId(), order.description());
+        if (order.minutesSpent() == null) {
+            return payHold;
         }
         return Mono.zip(partners.categoriesByIds(List.of(order.categoryId())),
                         communities.householdsByIds(List.of(order.householdId())))
@@ -393,7 +400,19 @@ public class OrderService {
                             + order.minutesSpent() + " 分钟";
                     return timeBank.earnForOrder(order.id(), order.communityId(), order.servingMemberId(),
                             order.minutesSpent(), description);
-                });
+                })
+                .then(payHold);
+    }
+
+    /** A points-priced offering: the resident's points are held when a partner accepts, until confirmation. */
+    private Mono<Void> holdPoints(ServiceOrder order) {
+        if (order.offeringId() == null) {
+            return Mono.empty();
+        }
+        return partners.findOffering(order.offeringId())
+                .filter(offering -> "POINTS".equals(offering.priceKind()) && offering.pricePoints() != null)
+                .flatMap(offering -> timeBank.holdForOrder(order.id(), order.communityId(), order.residentId(),
+                        offering.pricePoints(), offering.title()));
     }
 
     // ---- batched reads for the GraphQL layer ----

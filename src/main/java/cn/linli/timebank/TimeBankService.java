@@ -16,6 +16,7 @@ import cn.linli.platform.security.Viewer;
 import cn.linli.platform.security.Viewers;
 import org.jspecify.annotations.Nullable;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
+import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.reactive.TransactionSynchronization;
 import org.springframework.transaction.reactive.TransactionSynchronizationManager;
@@ -41,9 +42,11 @@ public class TimeBankService {
     private final TransactionalOperator transaction;
     private final ReactiveStringRedisTemplate redis;
     private final JsonMapper json;
+    private final DatabaseClient db;
 
     TimeBankService(Ledger ledger, TimeBankRepository repository, CommunityService communities,
-                    TransactionalOperator transaction, ReactiveStringRedisTemplate redis, JsonMapper json) {
+                    TransactionalOperator transaction, ReactiveStringRedisTemplate redis, JsonMapper json, DatabaseClient db) {
+        this.db = db;
         this.ledger = ledger;
         this.repository = repository;
         this.communities = communities;
@@ -93,12 +96,72 @@ public class TimeBankService {
                                 : Mono.empty()));
     }
 
+    /**
+     * Holds a resident's points for a points-priced order when a partner accepts it (into the community's escrow).
+     * Fails with {@code INSUFFICIENT_POINTS} when the resident no longer has them. Once per order.
+     */
+    public Mono<Void> holdForOrder(long orderId, long communityId, long residentAccountId, int points, String title) {
+        return db.sql("""
+                        insert into points_hold (order_id, account_id, community_id, points, status)
+                        values (:order, :account, :community, :points, 'OPEN') on conflict do nothing
+                        """)
+                .bind("order", orderId).bind("account", residentAccountId).bind("community", communityId).bind("points", points)
+                .fetch().rowsUpdated()
+                .flatMap(inserted -> inserted == 0 ? Mono.<Void>empty()
+                        : Mono.zip(ledger.personAccount(residentAccountId), ledger.systemAccount(communityId, "ESCROW"))
+                        .flatMap(accounts -> ledger.post(new Ledger.Posting("HOLD", "order-hold:" + orderId,
+                                "order-hold:" + orderId, communityId, null, "预扣积分：" + title, null, "order:" + orderId,
+                                List.of(new Ledger.Leg(accounts.getT1(), -points), new Ledger.Leg(accounts.getT2(), points)))))
+                        .then());
+    }
+
+    /** Pays an order's open hold to the member who served it (on confirmation). No hold, no-op. */
+    public Mono<Void> payHold(long orderId, long memberAccountId, String title) {
+        return closeHold(orderId, "PAID").flatMap(hold -> Mono.zip(ledger.systemAccount(hold.communityId(), "ESCROW"),
+                        ledger.personAccount(memberAccountId))
+                .flatMap(accounts -> ledger.post(new Ledger.Posting("HOLD_PAY", "order-hold-pay:" + orderId,
+                        "order-hold-pay:" + orderId, hold.communityId(), null, "服务收入：" + title, null, "order:" + orderId,
+                        List.of(new Ledger.Leg(accounts.getT1(), -hold.points()), new Ledger.Leg(accounts.getT2(), hold.points()))))
+                        .flatMap(posted -> applyCap(accounts.getT2(), hold.communityId(), "order-hold-pay:" + orderId))));
+    }
+
+    /** Returns an order's open hold to the resident (on cancellation). No hold, no-op. */
+    public Mono<Void> returnHold(long orderId, String title) {
+        return closeHold(orderId, "RETURNED").flatMap(hold -> Mono.zip(ledger.systemAccount(hold.communityId(), "ESCROW"),
+                        ledger.personAccount(hold.accountId()))
+                .flatMap(accounts -> ledger.post(new Ledger.Posting("HOLD_RETURN", "order-hold-return:" + orderId,
+                        "order-hold-return:" + orderId, hold.communityId(), null, "订单取消，退回预扣积分：" + title, null,
+                        "order:" + orderId,
+                        List.of(new Ledger.Leg(accounts.getT1(), -hold.points()), new Ledger.Leg(accounts.getT2(), hold.points()))))
+                        .then()));
+    }
+
+    private record Hold(long accountId, long communityId, int points) {
+    }
+
+    private Mono<Hold> closeHold(long orderId, String status) {
+        return db.sql("""
+                        update points_hold set status = :status, closed_at = now()
+                         where order_id = :order and status = 'OPEN'
+                        returning account_id, community_id, points
+                        """)
+                .bind("status", status).bind("order", orderId)
+                .map(row -> new Hold(row.get("account_id", Long.class), row.get("community_id", Long.class),
+                        row.get("points", Integer.class)))
+                .one();
+    }
+
     // ---- queries ----
 
     Mono<TimeBankInputs.TimeBankView> myTimeBank() {
         return Viewers.current().flatMap(viewer -> ledger.personAccount(viewer.accountId())
-                .flatMap(account -> ledger.balance(account)
-                        .map(balance -> new TimeBankInputs.TimeBankView(account, balance, 0))));
+                .flatMap(account -> Mono.zip(ledger.balance(account), openHolds(viewer.accountId()))
+                        .map(t -> new TimeBankInputs.TimeBankView(account, t.getT1(), t.getT2()))));
+    }
+
+    private Mono<Long> openHolds(long accountId) {
+        return db.sql("select coalesce(sum(points), 0) as held from points_hold where account_id = :a and status = 'OPEN'")
+                .bind("a", accountId).map(row -> row.get("held", Long.class)).one();
     }
 
     Mono<Connection<StatementEntry>> statement(TimeBankInputs.TimeBankView view, @Nullable Integer first, @Nullable String after) {
