@@ -1750,6 +1750,7 @@ fragment AccountFields on Account {
     communityId
     pointsPerHour
     storageCap
+    expiryMonths
   }
 }
 `,
@@ -1869,6 +1870,7 @@ fragment TimelineFields on Order {
     communityId
     pointsPerHour
     storageCap
+    expiryMonths
   }
 }
 `,

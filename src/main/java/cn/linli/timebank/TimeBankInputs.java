@@ -14,14 +14,16 @@ final class TimeBankInputs {
     record DonatePointsInput(String communityId, int points, String idempotencyKey) {
     }
 
-    record SetTimeBankRulesInput(String communityId, int pointsPerHour, @Nullable Integer storageCap) {
+    record SetTimeBankRulesInput(String communityId, int pointsPerHour, @Nullable Integer storageCap,
+                                 @Nullable Integer expiryMonths) {
     }
 
     /** The viewer's time bank: {@code accountId} is the ledger account, statement resolved separately. */
     record TimeBankView(long ledgerAccountId, long balance, long pendingHolds) {
     }
 
-    record TimeBankRulesView(String communityId, int pointsPerHour, @Nullable Integer storageCap) {
+    record TimeBankRulesView(String communityId, int pointsPerHour, @Nullable Integer storageCap,
+                             @Nullable Integer expiryMonths) {
     }
 
     record PointsMovement(String transactionId, boolean replayed, long balance) {

@@ -21,26 +21,64 @@ class TimeBankRepository {
         this.db = db;
     }
 
-    record Rules(long communityId, int pointsPerHour, @Nullable Integer storageCap) {
+    record Rules(long communityId, int pointsPerHour, @Nullable Integer storageCap, @Nullable Integer expiryMonths) {
     }
 
     Mono<Rules> rules(long communityId) {
-        return db.sql("select points_per_hour, storage_cap from timebank_rule where community_id = :c")
+        return db.sql("select points_per_hour, storage_cap, expiry_months from timebank_rule where community_id = :c")
                 .bind("c", communityId)
                 .map(row -> new Rules(communityId, row.get("points_per_hour", Integer.class),
-                        row.get("storage_cap", Integer.class)))
+                        row.get("storage_cap", Integer.class), row.get("expiry_months", Integer.class)))
                 .one()
-                .defaultIfEmpty(new Rules(communityId, 10, null));
+                .defaultIfEmpty(new Rules(communityId, 10, null, null));
     }
 
-    Mono<Void> saveRules(long communityId, int pointsPerHour, @Nullable Integer storageCap) {
+    Mono<Void> saveRules(long communityId, int pointsPerHour, @Nullable Integer storageCap, @Nullable Integer expiryMonths) {
         var spec = db.sql("""
-                insert into timebank_rule (community_id, points_per_hour, storage_cap) values (:c, :rate, :cap)
+                insert into timebank_rule (community_id, points_per_hour, storage_cap, expiry_months)
+                values (:c, :rate, :cap, :expiry)
                 on conflict (community_id) do update
-                    set points_per_hour = excluded.points_per_hour, storage_cap = excluded.storage_cap, updated_at = now()
+                    set points_per_hour = excluded.points_per_hour, storage_cap = excluded.storage_cap,
+                        expiry_months = excluded.expiry_months, updated_at = now()
                 """).bind("c", communityId).bind("rate", pointsPerHour);
         spec = storageCap == null ? spec.bindNull("cap", Integer.class) : spec.bind("cap", storageCap);
+        spec = expiryMonths == null ? spec.bindNull("expiry", Integer.class) : spec.bind("expiry", expiryMonths);
         return spec.then();
+    }
+
+    record Earning(long transactionId, long communityId, long ledgerAccountId, long amount, Instant at) {
+    }
+
+    /** The person credited by an earning transaction, and by how much. */
+    Mono<Earning> earning(long transactionId) {
+        return db.sql("""
+                        select t.id, t.community_id, e.account_id, e.amount, t.created_at
+                          from timebank_transaction t
+                          join timebank_entry e on e.transaction_id = t.id and e.amount > 0
+                          join timebank_account a on a.id = e.account_id and a.kind = 'PERSON'
+                         where t.id = :id
+                        """)
+                .bind("id", transactionId)
+                .map(row -> new Earning(row.get("id", Long.class), row.get("community_id", Long.class),
+                        row.get("account_id", Long.class), row.get("amount", Long.class),
+                        row.get("created_at", OffsetDateTime.class).toInstant()))
+                .one();
+    }
+
+    /**
+     * What is left of an earning when points are spent oldest first: the balance is made of the newest credits, so
+     * the earning still holds {@code balance − credits since}, between zero and what it brought in.
+     */
+    Mono<Long> remainingOf(Earning earning) {
+        return db.sql("""
+                        select greatest(0, least(:amount,
+                               (select balance from timebank_account where id = :account)
+                               - coalesce((select sum(amount) from timebank_entry
+                                            where account_id = :account and amount > 0 and transaction_id > :tx), 0)))
+                               as remaining
+                        """)
+                .bind("amount", earning.amount()).bind("account", earning.ledgerAccountId()).bind("tx", earning.transactionId())
+                .map(row -> row.get("remaining", Long.class)).one();
     }
 
     Flux<StatementEntry> statement(long timebankAccountId, PageRequest page) {

@@ -14,6 +14,7 @@ import cn.linli.platform.pagination.Connection;
 import cn.linli.platform.pagination.PageRequest;
 import cn.linli.platform.security.Viewer;
 import cn.linli.platform.security.Viewers;
+import cn.linli.platform.timer.Timers;
 import org.jspecify.annotations.Nullable;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -43,10 +44,13 @@ public class TimeBankService {
     private final ReactiveStringRedisTemplate redis;
     private final JsonMapper json;
     private final DatabaseClient db;
+    private final Timers timers;
 
     TimeBankService(Ledger ledger, TimeBankRepository repository, CommunityService communities,
-                    TransactionalOperator transaction, ReactiveStringRedisTemplate redis, JsonMapper json, DatabaseClient db) {
+                    TransactionalOperator transaction, ReactiveStringRedisTemplate redis, JsonMapper json, DatabaseClient db,
+                    Timers timers) {
         this.db = db;
+        this.timers = timers;
         this.ledger = ledger;
         this.repository = repository;
         this.communities = communities;
@@ -72,7 +76,8 @@ public class TimeBankService {
                                     "order-earn:" + orderId, communityId, null, description, minutes, "order:" + orderId,
                                     List.of(new Ledger.Leg(accounts.getT1(), -points), new Ledger.Leg(accounts.getT2(), points))))
                             .flatMap(posted -> posted.fresh()
-                                    ? applyCap(accounts.getT2(), communityId, "order-earn:" + orderId).then(forgetLeaderboard(communityId))
+                                    ? applyCap(accounts.getT2(), communityId, "order-earn:" + orderId)
+                                            .then(scheduleExpiry(posted, communityId)).then(forgetLeaderboard(communityId))
                                     : Mono.empty()));
         });
     }
@@ -92,7 +97,8 @@ public class TimeBankService {
                                 description, minutes, key,
                                 List.of(new Ledger.Leg(accounts.getT1(), -points), new Ledger.Leg(accounts.getT2(), points))))
                         .flatMap(posted -> posted.fresh()
-                                ? applyCap(accounts.getT2(), communityId, key).then(forgetLeaderboard(communityId))
+                                ? applyCap(accounts.getT2(), communityId, key).then(scheduleExpiry(posted, communityId))
+                                        .then(forgetLeaderboard(communityId))
                                 : Mono.empty()));
     }
 
@@ -122,7 +128,8 @@ public class TimeBankService {
                 .flatMap(accounts -> ledger.post(new Ledger.Posting("HOLD_PAY", "order-hold-pay:" + orderId,
                         "order-hold-pay:" + orderId, hold.communityId(), null, "服务收入：" + title, null, "order:" + orderId,
                         List.of(new Ledger.Leg(accounts.getT1(), -hold.points()), new Ledger.Leg(accounts.getT2(), hold.points()))))
-                        .flatMap(posted -> applyCap(accounts.getT2(), hold.communityId(), "order-hold-pay:" + orderId))));
+                        .flatMap(posted -> applyCap(accounts.getT2(), hold.communityId(), "order-hold-pay:" + orderId)
+                                .then(scheduleExpiry(posted, hold.communityId())))));
     }
 
     /** Returns an order's open hold to the resident (on cancellation). No hold, no-op. */
@@ -151,6 +158,27 @@ public class TimeBankService {
                 .one();
     }
 
+    static final String POINTS_EXPIRY = "POINTS_EXPIRY";
+
+    /** Earned points expire after the community's months, if it set any: one timer per earning. */
+    private Mono<Void> scheduleExpiry(Ledger.Posted posted, long communityId) {
+        return repository.rules(communityId).flatMap(rules -> rules.expiryMonths() == null ? Mono.<Void>empty()
+                : timers.schedule(POINTS_EXPIRY, posted.transactionId(),
+                java.time.ZonedDateTime.now(java.time.ZoneId.of("Asia/Shanghai")).plusMonths(rules.expiryMonths()).toInstant()));
+    }
+
+    /** Timer: what is left of an earning (points are spent oldest first) goes to the community pool. Once. */
+    Mono<Void> expireEarning(long transactionId) {
+        return repository.earning(transactionId).flatMap(earning -> repository.remainingOf(earning).flatMap(remaining ->
+                remaining <= 0 ? Mono.<Void>empty() : ledger.systemAccount(earning.communityId(), "POOL")
+                        .flatMap(pool -> ledger.post(new Ledger.Posting("EXPIRE", "expire:" + transactionId,
+                                "expire:" + transactionId, earning.communityId(), null,
+                                "积分到期（" + java.time.LocalDate.ofInstant(earning.at(), java.time.ZoneId.of("Asia/Shanghai"))
+                                        + " 获得）" + remaining + " 分转入社区公益池", null, "transaction:" + transactionId,
+                                List.of(new Ledger.Leg(earning.ledgerAccountId(), -remaining), new Ledger.Leg(pool, remaining)))))
+                        .then()));
+    }
+
     // ---- queries ----
 
     Mono<TimeBankInputs.TimeBankView> myTimeBank() {
@@ -173,8 +201,8 @@ public class TimeBankService {
     Mono<TimeBankInputs.TimeBankRulesView> rules(String communityId) {
         return Viewers.current().then(Mono.defer(() -> {
             long community = Ids.parse(communityId, "communityId");
-            return repository.rules(community).map(rules ->
-                    new TimeBankInputs.TimeBankRulesView(communityId, rules.pointsPerHour(), rules.storageCap()));
+            return repository.rules(community).map(rules -> new TimeBankInputs.TimeBankRulesView(communityId,
+                    rules.pointsPerHour(), rules.storageCap(), rules.expiryMonths()));
         }));
     }
 
@@ -231,7 +259,7 @@ public class TimeBankService {
                                             List.of(new Ledger.Leg(accounts.getT1(), -points),
                                                     new Ledger.Leg(accounts.getT2(), points))))
                                     .flatMap(posted -> (posted.fresh() ? applyCap(accounts.getT2(), community, key)
-                                            : Mono.<Void>empty()).thenReturn(posted))
+                                            .then(scheduleExpiry(posted, community)) : Mono.<Void>empty()).thenReturn(posted))
                                     .flatMap(posted -> movement(posted, accounts.getT2())))));
         });
     }
@@ -286,9 +314,11 @@ public class TimeBankService {
             int rate = Check.range(input.pointsPerHour(), "input.pointsPerHour", "每小时积分", 1, 1000);
             Integer cap = input.storageCap() == null ? null
                     : Check.range(input.storageCap(), "input.storageCap", "积分存储上限", 1, 10_000_000);
+            Integer expiry = input.expiryMonths() == null ? null
+                    : Check.range(input.expiryMonths(), "input.expiryMonths", "积分有效期（月）", 1, 120);
             return communities.requireStaffOf(viewer, community)
-                    .then(repository.saveRules(community, rate, cap))
-                    .thenReturn(new TimeBankInputs.TimeBankRulesView(input.communityId(), rate, cap));
+                    .then(repository.saveRules(community, rate, cap, expiry))
+                    .thenReturn(new TimeBankInputs.TimeBankRulesView(input.communityId(), rate, cap, expiry));
         });
     }
 
