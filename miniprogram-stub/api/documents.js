@@ -118,6 +118,7 @@ fragment PartnerFields on Partner {
     nickname
     role
   }
+  timeBankPoints
   scorecard {
     completedOrders
     averageQuality
@@ -1096,6 +1097,7 @@ fragment PartnerFields on Partner {
     nickname
     role
   }
+  timeBankPoints
   scorecard {
     completedOrders
     averageQuality
@@ -1223,6 +1225,7 @@ fragment PartnerFields on Partner {
     nickname
     role
   }
+  timeBankPoints
   scorecard {
     completedOrders
     averageQuality
@@ -1400,6 +1403,7 @@ fragment PartnerFields on Partner {
     nickname
     role
   }
+  timeBankPoints
   scorecard {
     completedOrders
     averageQuality

@@ -16,25 +16,31 @@ create table timebank_rule (
     updated_at     timestamptz not null default now()
 );
 
+-- PERSON: a resident or partner member; PARTNER: a partner organisation (merchants are settled here when they
+-- verify vouchers); per community ISSUANCE (earned points come from it), REDEMPTION (spent points wait here until the
+-- voucher is used), POOL (donations, overflow, expiry), ESCROW (points held for points-priced orders)
 create table timebank_account (
     id               bigint generated always as identity primary key,
-    kind             text        not null check (kind in ('PERSON', 'ISSUANCE', 'REDEMPTION', 'POOL', 'ESCROW')),
+    kind             text        not null check (kind in ('PERSON', 'PARTNER', 'ISSUANCE', 'REDEMPTION', 'POOL', 'ESCROW')),
     owner_account_id bigint references account (id),
+    partner_id       bigint references partner (id),
     community_id     bigint references community (id),
     balance          bigint      not null default 0,
     created_at       timestamptz not null default now(),
     check ((kind = 'PERSON') = (owner_account_id is not null)),
-    check ((kind = 'PERSON') = (community_id is null)),
-    -- people never go negative; the community's issuance account does, by exactly what it has issued
+    check ((kind = 'PARTNER') = (partner_id is not null)),
+    check ((kind in ('PERSON', 'PARTNER')) = (community_id is null)),
+    -- people and partners never go negative; the community's issuance account does, by exactly what it has issued
     check (kind in ('ISSUANCE') or balance >= 0)
 );
 create unique index timebank_person on timebank_account (owner_account_id) where kind = 'PERSON';
-create unique index timebank_system on timebank_account (community_id, kind) where kind <> 'PERSON';
+create unique index timebank_partner on timebank_account (partner_id) where kind = 'PARTNER';
+create unique index timebank_system on timebank_account (community_id, kind) where kind not in ('PERSON', 'PARTNER');
 
 create table timebank_transaction (
     id              bigint generated always as identity primary key,
     kind            text        not null check (kind in ('EARN_ORDER', 'EARN_VOLUNTEER', 'GRANT', 'POOL_GRANT',
-                        'TRANSFER', 'DONATE', 'OVERFLOW', 'REDEEM', 'VOUCHER_RETURN', 'HOLD', 'HOLD_RETURN',
+                        'TRANSFER', 'DONATE', 'OVERFLOW', 'REDEEM', 'VOUCHER_RETURN', 'VOUCHER_SETTLE', 'HOLD', 'HOLD_RETURN',
                         'HOLD_PAY', 'EXPIRE', 'CORRECTION')),
     idempotency_key text        not null unique check (length(idempotency_key) between 1 and 200),
     request_hash    text        not null,

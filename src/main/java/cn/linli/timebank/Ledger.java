@@ -121,7 +121,7 @@ class Ledger {
         return db.sql("""
                         with created as (
                             insert into timebank_account (kind, community_id) values (:kind, :community)
-                            on conflict (community_id, kind) where kind <> 'PERSON' do nothing returning id
+                            on conflict (community_id, kind) where kind not in ('PERSON', 'PARTNER') do nothing returning id
                         )
                         select id from created
                         union all
@@ -131,6 +131,31 @@ class Ledger {
                 .switchIfEmpty(Mono.defer(() -> db.sql(
                                 "select id from timebank_account where kind = :kind and community_id = :community")
                         .bind("kind", kind).bind("community", communityId).map(row -> row.get("id", Long.class)).one()));
+    }
+
+    /** A partner organisation's account, created on first use. */
+    Mono<Long> partnerAccount(long partnerId) {
+        return db.sql("""
+                        with created as (
+                            insert into timebank_account (kind, partner_id) values ('PARTNER', :partner)
+                            on conflict (partner_id) where kind = 'PARTNER' do nothing returning id
+                        )
+                        select id from created
+                        union all
+                        select id from timebank_account where kind = 'PARTNER' and partner_id = :partner
+                        """)
+                .bind("partner", partnerId).map(row -> row.get("id", Long.class)).first()
+                .switchIfEmpty(Mono.defer(() -> db.sql(
+                                "select id from timebank_account where kind = 'PARTNER' and partner_id = :partner")
+                        .bind("partner", partnerId).map(row -> row.get("id", Long.class)).one()));
+    }
+
+    /** Balances of partner organisations (0 for those without an account yet). */
+    Flux<long[]> partnerBalances(java.util.Collection<Long> partnerIds) {
+        return db.sql("select partner_id, balance from timebank_account where kind = 'PARTNER' and partner_id = any(:ids)")
+                .bind("ids", cn.linli.platform.graphql.Ids.array(partnerIds))
+                .map(row -> new long[] {row.get("partner_id", Long.class), row.get("balance", Long.class)})
+                .all();
     }
 
     Mono<Long> balance(long timebankAccountId) {

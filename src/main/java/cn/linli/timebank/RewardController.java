@@ -69,6 +69,11 @@ class RewardController {
         return Batches.one(rewards, Reward::partnerId, partners::partnersByIds);
     }
 
+    @BatchMapping(typeName = "Partner", field = "timeBankPoints")
+    Mono<Map<Partner, Integer>> timeBankPointsOfPartner(List<Partner> list) {
+        return Batches.one(list, Partner::id, service::partnerBalances);
+    }
+
     @BatchMapping(typeName = "Voucher", field = "reward")
     Mono<Map<Voucher, Reward>> rewardOfVoucher(List<Voucher> vouchers) {
         return Batches.one(vouchers, Voucher::rewardId, service::rewardsByIds);

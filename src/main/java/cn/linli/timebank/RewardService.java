@@ -169,10 +169,22 @@ public class RewardService {
                                     return Mono.error(new LinliException(ErrorCode.VOUCHER_NOT_USABLE));
                                 }
                                 return rewards.closeVoucher(voucher.id(), "USED", viewer.accountId())
+                                        .then(settle(voucher, reward))
                                         .then(rewards.lockVoucher(voucher.id()));
                             })));
             return transaction.transactional(work).retryWhen(TransactionRetry.onConflict());
         });
+    }
+
+    /** A used voucher's points move from the community's redemption account to the merchant that honoured it. */
+    private Mono<Void> settle(Voucher voucher, Reward reward) {
+        return Mono.zip(ledger.systemAccount(reward.communityId(), "REDEMPTION"), ledger.partnerAccount(reward.partnerId()))
+                .flatMap(accounts -> ledger.post(new Ledger.Posting("VOUCHER_SETTLE", "voucher-settle:" + voucher.id(),
+                        "voucher-settle:" + voucher.id(), reward.communityId(), null, "核销：" + reward.title(), null,
+                        "voucher:" + voucher.id(),
+                        List.of(new Ledger.Leg(accounts.getT1(), -voucher.pointsPaid()),
+                                new Ledger.Leg(accounts.getT2(), voucher.pointsPaid())))))
+                .then();
     }
 
     /** The owner gives a voucher back before using it: points and stock return. */
@@ -210,6 +222,16 @@ public class RewardService {
 
     Mono<Reward> findReward(long id) {
         return rewards.rewardsByIds(List.of(id)).next().switchIfEmpty(Mono.error(() -> LinliException.notFound("奖品")));
+    }
+
+    /** Points each partner organisation has been settled for honoured vouchers. */
+    Mono<Map<Long, Integer>> partnerBalances(java.util.Collection<Long> partnerIds) {
+        return ledger.partnerBalances(partnerIds).collectMap(pair -> pair[0], pair -> (int) pair[1])
+                .map(found -> {
+                    Map<Long, Integer> all = new java.util.HashMap<>(found);
+                    partnerIds.forEach(id -> all.putIfAbsent(id, 0));
+                    return all;
+                });
     }
 
     Mono<Map<Long, Reward>> rewardsByIds(java.util.Collection<Long> ids) {

@@ -132,12 +132,17 @@ class RewardE2ETest extends TimeBankTestBase {
         Login shop = login(merchant.memberCode());
         api(shop.client(), "VerifyVoucher").variable("input", Map.of("code", code)).execute()
                 .path("verifyVoucher.status").entity(String.class).isEqualTo("USED");
+        assertThat(count("select balance from timebank_account where kind = 'PARTNER' and partner_id = " + merchant.partnerId()))
+                .as("the merchant is settled for the voucher it honoured").isEqualTo(30);
         api(shop.client(), "VerifyVoucher").variable("input", Map.of("code", code)).execute()
                 .errors().expect(e -> "VOUCHER_ALREADY_USED".equals(e.getExtensions().get("code"))).verify();
         api(head.client(), "VerifyVoucher").variable("input", Map.of("code", code)).execute()
                 .errors().expect(e -> "FORBIDDEN".equals(e.getExtensions().get("code"))).verify();
         api(head.client(), "MyVouchers").variable("status", "USED").execute()
                 .path("myVouchers[*].code").entityList(String.class).containsExactly(code);
+        assertThat(count("select balance from timebank_account where kind = 'PARTNER' and partner_id = " + merchant.partnerId()))
+                .isEqualTo(30);
+        expectBalanced(staff);
     }
 
     @Test
