@@ -129,6 +129,23 @@ fragment PartnerFields on Partner {
 }
 `,
 
+  ApproveExpense: `mutation ApproveExpense($input: ExpenseIdInput!) {
+  approveExpense(input: $input) {
+    ...ExpenseFields
+  }
+}
+
+fragment ExpenseFields on CampaignExpense {
+  id
+  category
+  amountFen
+  receiptUrl
+  note
+  status
+  createdAt
+}
+`,
+
   BindPhoneNumber: `mutation BindPhoneNumber($input: BindPhoneNumberInput!) {
   bindPhoneNumber(input: $input) {
     ...AccountFields
@@ -150,6 +167,162 @@ fragment AccountFields on Account {
     community {
       id
       name
+    }
+  }
+}
+`,
+
+  Campaign: `query Campaign($id: ID!) {
+  campaign(id: $id) {
+    ...CampaignFields
+    community {
+      id
+      name
+    }
+  }
+}
+
+fragment CampaignFields on Campaign {
+  id
+  theme
+  festivalDate
+  mainVenue
+  branchVenues
+  description
+  coverImageUrl
+  deadline
+  moneyGoalFen
+  fundingRule
+  matchingSponsor
+  matchingCapFen
+  status
+  progress {
+    moneyRaisedFen
+    matchedFen
+    totalFen
+    moneyGoalFen
+    supporters
+    items {
+      id
+      name
+      unit
+      quantityNeeded
+      quantityPledged
+      quantityReceived
+    }
+    volunteers {
+      id
+      name
+      count
+      signedUp
+      pointsReward
+    }
+    byContributorKind {
+      contributorKind
+      moneyFen
+      pledges
+    }
+    supportersWall {
+      name
+      kind
+      contributorKind
+      amountFen
+      what
+      message
+      at
+    }
+  }
+}
+`,
+
+  CampaignLedger: `query CampaignLedger($campaignId: ID!) {
+  campaignLedger(campaignId: $campaignId) {
+    incomeFen
+    expensesFen
+    pendingExpensesFen
+    balanceFen
+    income {
+      source
+      contributorKind
+      amountFen
+      at
+    }
+    expenses {
+      id
+      category
+      amountFen
+      receiptUrl
+      note
+      status
+      createdAt
+    }
+  }
+}
+`,
+
+  Campaigns: `query Campaigns($communityId: ID!, $first: Int, $after: String) {
+  campaigns(communityId: $communityId, first: $first, after: $after) {
+    edges {
+      cursor
+      node {
+        ...CampaignFields
+      }
+    }
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+  }
+}
+
+fragment CampaignFields on Campaign {
+  id
+  theme
+  festivalDate
+  mainVenue
+  branchVenues
+  description
+  coverImageUrl
+  deadline
+  moneyGoalFen
+  fundingRule
+  matchingSponsor
+  matchingCapFen
+  status
+  progress {
+    moneyRaisedFen
+    matchedFen
+    totalFen
+    moneyGoalFen
+    supporters
+    items {
+      id
+      name
+      unit
+      quantityNeeded
+      quantityPledged
+      quantityReceived
+    }
+    volunteers {
+      id
+      name
+      count
+      signedUp
+      pointsReward
+    }
+    byContributorKind {
+      contributorKind
+      moneyFen
+      pledges
+    }
+    supportersWall {
+      name
+      kind
+      contributorKind
+      amountFen
+      what
+      message
+      at
     }
   }
 }
@@ -251,6 +424,65 @@ fragment VoucherFields on Voucher {
     supplier {
       id
       name
+    }
+  }
+}
+`,
+
+  CloseCampaign: `mutation CloseCampaign($input: CampaignIdInput!) {
+  closeCampaign(input: $input) {
+    ...CampaignFields
+  }
+}
+
+fragment CampaignFields on Campaign {
+  id
+  theme
+  festivalDate
+  mainVenue
+  branchVenues
+  description
+  coverImageUrl
+  deadline
+  moneyGoalFen
+  fundingRule
+  matchingSponsor
+  matchingCapFen
+  status
+  progress {
+    moneyRaisedFen
+    matchedFen
+    totalFen
+    moneyGoalFen
+    supporters
+    items {
+      id
+      name
+      unit
+      quantityNeeded
+      quantityPledged
+      quantityReceived
+    }
+    volunteers {
+      id
+      name
+      count
+      signedUp
+      pointsReward
+    }
+    byContributorKind {
+      contributorKind
+      moneyFen
+      pledges
+    }
+    supportersWall {
+      name
+      kind
+      contributorKind
+      amountFen
+      what
+      message
+      at
     }
   }
 }
@@ -513,6 +745,65 @@ fragment TimelineFields on Order {
       name
     }
     reason
+  }
+}
+`,
+
+  CreateCampaign: `mutation CreateCampaign($input: CreateCampaignInput!) {
+  createCampaign(input: $input) {
+    ...CampaignFields
+  }
+}
+
+fragment CampaignFields on Campaign {
+  id
+  theme
+  festivalDate
+  mainVenue
+  branchVenues
+  description
+  coverImageUrl
+  deadline
+  moneyGoalFen
+  fundingRule
+  matchingSponsor
+  matchingCapFen
+  status
+  progress {
+    moneyRaisedFen
+    matchedFen
+    totalFen
+    moneyGoalFen
+    supporters
+    items {
+      id
+      name
+      unit
+      quantityNeeded
+      quantityPledged
+      quantityReceived
+    }
+    volunteers {
+      id
+      name
+      count
+      signedUp
+      pointsReward
+    }
+    byContributorKind {
+      contributorKind
+      moneyFen
+      pledges
+    }
+    supportersWall {
+      name
+      kind
+      contributorKind
+      amountFen
+      what
+      message
+      at
+    }
   }
 }
 `,
@@ -971,6 +1262,27 @@ fragment AccountFields on Account {
   logout(input: $input) {
     success
   }
+}
+`,
+
+  MarkItemsReceived: `mutation MarkItemsReceived($input: PledgeIdInput!) {
+  markItemsReceived(input: $input) {
+    ...PledgeFields
+  }
+}
+
+fragment PledgeFields on Pledge {
+  id
+  kind
+  contributorKind
+  anonymous
+  message
+  amountFen
+  needId
+  quantity
+  roleId
+  status
+  createdAt
 }
 `,
 
@@ -1634,6 +1946,145 @@ fragment TimelineFields on Order {
 }
 `,
 
+  PledgeItems: `mutation PledgeItems($input: PledgeItemsInput!) {
+  pledgeItems(input: $input) {
+    ...PledgeFields
+  }
+}
+
+fragment PledgeFields on Pledge {
+  id
+  kind
+  contributorKind
+  anonymous
+  message
+  amountFen
+  needId
+  quantity
+  roleId
+  status
+  createdAt
+}
+`,
+
+  PublishCampaign: `mutation PublishCampaign($input: CampaignIdInput!) {
+  publishCampaign(input: $input) {
+    ...CampaignFields
+  }
+}
+
+fragment CampaignFields on Campaign {
+  id
+  theme
+  festivalDate
+  mainVenue
+  branchVenues
+  description
+  coverImageUrl
+  deadline
+  moneyGoalFen
+  fundingRule
+  matchingSponsor
+  matchingCapFen
+  status
+  progress {
+    moneyRaisedFen
+    matchedFen
+    totalFen
+    moneyGoalFen
+    supporters
+    items {
+      id
+      name
+      unit
+      quantityNeeded
+      quantityPledged
+      quantityReceived
+    }
+    volunteers {
+      id
+      name
+      count
+      signedUp
+      pointsReward
+    }
+    byContributorKind {
+      contributorKind
+      moneyFen
+      pledges
+    }
+    supportersWall {
+      name
+      kind
+      contributorKind
+      amountFen
+      what
+      message
+      at
+    }
+  }
+}
+`,
+
+  RecordExpense: `mutation RecordExpense($input: RecordExpenseInput!) {
+  recordExpense(input: $input) {
+    ...ExpenseFields
+  }
+}
+
+fragment ExpenseFields on CampaignExpense {
+  id
+  category
+  amountFen
+  receiptUrl
+  note
+  status
+  createdAt
+}
+`,
+
+  RecordFestivalAttendance: `mutation RecordFestivalAttendance($input: RecordFestivalAttendanceInput!) {
+  recordFestivalAttendance(input: $input) {
+    ...PledgeFields
+  }
+}
+
+fragment PledgeFields on Pledge {
+  id
+  kind
+  contributorKind
+  anonymous
+  message
+  amountFen
+  needId
+  quantity
+  roleId
+  status
+  createdAt
+}
+`,
+
+  RecordOfflineContribution: `mutation RecordOfflineContribution($input: RecordOfflineContributionInput!) {
+  recordOfflineContribution(input: $input) {
+    ...PledgeFields
+  }
+}
+
+fragment PledgeFields on Pledge {
+  id
+  kind
+  contributorKind
+  anonymous
+  message
+  amountFen
+  needId
+  quantity
+  roleId
+  status
+  createdAt
+}
+`,
+
   RecordVolunteerAttendance: `mutation RecordVolunteerAttendance($input: RecordVolunteerAttendanceInput!) {
   recordVolunteerAttendance(input: $input) {
     accountId
@@ -1756,6 +2207,27 @@ fragment AccountFields on Account {
     storageCap
     expiryMonths
   }
+}
+`,
+
+  SignUpVolunteer: `mutation SignUpVolunteer($input: SignUpVolunteerInput!) {
+  signUpVolunteer(input: $input) {
+    ...PledgeFields
+  }
+}
+
+fragment PledgeFields on Pledge {
+  id
+  kind
+  contributorKind
+  anonymous
+  message
+  amountFen
+  needId
+  quantity
+  roleId
+  status
+  createdAt
 }
 `,
 

@@ -179,6 +179,22 @@ public class TimeBankService {
                         .then()));
     }
 
+    /** A fixed reward for volunteer time (e.g. a festival role), from the issuance account, once per {@code key}. */
+    public Mono<Void> awardVolunteerPoints(String key, long communityId, long accountId, int points, int minutes,
+                                           String description) {
+        if (points <= 0) {
+            return Mono.empty();
+        }
+        return Mono.zip(ledger.systemAccount(communityId, "ISSUANCE"), ledger.personAccount(accountId))
+                .flatMap(accounts -> ledger.post(new Ledger.Posting("EARN_VOLUNTEER", key, key, communityId, null,
+                                description, minutes, key,
+                                List.of(new Ledger.Leg(accounts.getT1(), -points), new Ledger.Leg(accounts.getT2(), points))))
+                        .flatMap(posted -> posted.fresh()
+                                ? applyCap(accounts.getT2(), communityId, key).then(scheduleExpiry(posted, communityId))
+                                        .then(forgetLeaderboard(communityId))
+                                : Mono.empty()));
+    }
+
     // ---- queries ----
 
     Mono<TimeBankInputs.TimeBankView> myTimeBank() {

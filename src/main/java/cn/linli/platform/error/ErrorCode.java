@@ -29,6 +29,10 @@ public enum ErrorCode {
     ACTIVITY_FULL("活动名额已满"),
     ALREADY_SIGNED_UP("已经报名过了"),
     ATTENDANCE_ALREADY_RECORDED("该志愿者的出勤已记录"),
+    CAMPAIGN_NOT_OPEN("众筹未开放或已截止"),
+    PLEDGE_EXCEEDS_NEED("认捐数量超过了剩余需求"),
+    FOUR_EYES_REQUIRED("大额支出须由另一位社区工作者审批"),
+    EXPENSE_ALREADY_APPROVED("该支出已审批"),
     INTERNAL("系统繁忙，请稍后再试");
 
     private final String defaultMessage;

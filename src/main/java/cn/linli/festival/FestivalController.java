@@ -1,0 +1,114 @@
+package cn.linli.festival;
+
+import java.util.List;
+import java.util.Map;
+
+import cn.linli.community.Community;
+import cn.linli.community.CommunityService;
+import cn.linli.platform.graphql.Batches;
+import cn.linli.platform.pagination.Connection;
+import org.jspecify.annotations.Nullable;
+import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.BatchMapping;
+import org.springframework.graphql.data.method.annotation.MutationMapping;
+import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.stereotype.Controller;
+import reactor.core.publisher.Mono;
+
+/** GraphQL mappings of festival campaigns. */
+@Controller
+class FestivalController {
+
+    private final FestivalService service;
+    private final CommunityService communities;
+
+    FestivalController(FestivalService service, CommunityService communities) {
+        this.service = service;
+        this.communities = communities;
+    }
+
+    record CampaignIdInput(String campaignId) {
+    }
+
+    record PledgeIdInput(String pledgeId) {
+    }
+
+    record ExpenseIdInput(String expenseId) {
+    }
+
+    @QueryMapping
+    Mono<Connection<Campaign>> campaigns(@Argument String communityId, @Argument @Nullable Integer first,
+                                         @Argument @Nullable String after) {
+        return service.campaigns(communityId, first, after);
+    }
+
+    @QueryMapping
+    Mono<Campaign> campaign(@Argument String id) {
+        return service.campaign(id);
+    }
+
+    @QueryMapping
+    Mono<FestivalRecords.Ledger> campaignLedger(@Argument String campaignId) {
+        return service.ledger(campaignId);
+    }
+
+    @MutationMapping
+    Mono<Campaign> createCampaign(@Argument FestivalInputs.CreateCampaignInput input) {
+        return service.create(input);
+    }
+
+    @MutationMapping
+    Mono<Campaign> publishCampaign(@Argument CampaignIdInput input) {
+        return service.publish(input.campaignId());
+    }
+
+    @MutationMapping
+    Mono<Campaign> closeCampaign(@Argument CampaignIdInput input) {
+        return service.close(input.campaignId());
+    }
+
+    @MutationMapping
+    Mono<FestivalRecords.Pledge> pledgeItems(@Argument FestivalInputs.PledgeItemsInput input) {
+        return service.pledgeItems(input);
+    }
+
+    @MutationMapping
+    Mono<FestivalRecords.Pledge> markItemsReceived(@Argument PledgeIdInput input) {
+        return service.markItemsReceived(input.pledgeId());
+    }
+
+    @MutationMapping
+    Mono<FestivalRecords.Pledge> signUpVolunteer(@Argument FestivalInputs.SignUpVolunteerInput input) {
+        return service.signUpVolunteer(input);
+    }
+
+    @MutationMapping
+    Mono<FestivalRecords.Pledge> recordFestivalAttendance(@Argument FestivalInputs.RecordAttendanceInput input) {
+        return service.recordAttendance(input);
+    }
+
+    @MutationMapping
+    Mono<FestivalRecords.Pledge> recordOfflineContribution(@Argument FestivalInputs.RecordOfflineContributionInput input) {
+        return service.recordOfflineContribution(input);
+    }
+
+    @MutationMapping
+    Mono<FestivalRecords.Expense> recordExpense(@Argument FestivalInputs.RecordExpenseInput input) {
+        return service.recordExpense(input);
+    }
+
+    @MutationMapping
+    Mono<FestivalRecords.Expense> approveExpense(@Argument ExpenseIdInput input) {
+        return service.approveExpense(input.expenseId());
+    }
+
+    @BatchMapping(typeName = "Campaign", field = "progress")
+    Mono<Map<Campaign, FestivalRecords.Progress>> progressOfCampaign(List<Campaign> campaigns) {
+        return Batches.one(campaigns, Campaign::id, service::progress);
+    }
+
+    @BatchMapping(typeName = "Campaign", field = "community")
+    Mono<Map<Campaign, Community>> communityOfCampaign(List<Campaign> campaigns) {
+        return Batches.one(campaigns, Campaign::communityId, communities::communitiesByIds);
+    }
+}

@@ -1,0 +1,52 @@
+package cn.linli.festival;
+
+import java.time.Instant;
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+
+/** The rows and views of the festival feature. */
+final class FestivalRecords {
+
+    record ItemNeed(long id, long campaignId, String name, String unit, int quantityNeeded, int quantityPledged,
+                    int quantityReceived) {
+    }
+
+    record VolunteerRole(long id, long campaignId, String name, int count, int signedUp, int pointsReward) {
+    }
+
+    record Pledge(long id, long campaignId, String kind, @Nullable Long accountId, String contributorKind,
+                  @Nullable String contributorName, boolean anonymous, @Nullable String message,
+                  @Nullable Long amountFen, @Nullable Long needId, @Nullable Integer quantity, @Nullable Long roleId,
+                  String status, @Nullable String receiptUrl, @Nullable String requestHash, Instant createdAt) {
+    }
+
+    record Expense(long id, long campaignId, String category, long amountFen, String receiptUrl, @Nullable String note,
+                   long recordedBy, String status, @Nullable Long approvedBy, Instant createdAt) {
+    }
+
+    /** Live progress of a campaign. */
+    record Progress(long moneyRaisedFen, long matchedFen, long totalFen, long moneyGoalFen, int supporters,
+                    List<ItemNeed> items, List<VolunteerRole> volunteers, List<KindTotal> byContributorKind,
+                    List<WallEntry> supportersWall) {
+    }
+
+    record KindTotal(String contributorKind, long moneyFen, int pledges) {
+    }
+
+    /** A line of the supporters wall; anonymous pledges show no name. */
+    record WallEntry(@Nullable String name, String kind, String contributorKind, @Nullable Long amountFen,
+                     @Nullable String what, @Nullable String message, Instant at) {
+    }
+
+    /** The public ledger: what came in, what went out, and what is left. */
+    record Ledger(long incomeFen, long expensesFen, long pendingExpensesFen, long balanceFen, List<LedgerIncome> income,
+                  List<Expense> expenses) {
+    }
+
+    record LedgerIncome(String source, String contributorKind, long amountFen, Instant at) {
+    }
+
+    private FestivalRecords() {
+    }
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package cn.linli.festival;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,241 @@
+package cn.linli.festival;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import cn.linli.platform.timer.Timers;
+import cn.linli.support.IntegrationTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.graphql.test.tester.GraphQlTester;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Festival campaigns: items, volunteers, offline money, expenses with four eyes, the deadline, the public ledger. */
+class FestivalE2ETest extends IntegrationTest {
+
+    @Autowired
+    Timers timers;
+
+    private long jincheng() {
+        return idOf("select id from community where name = '锦城社区'");
+    }
+
+    private String openCampaign(Login staff, long goalFen, String rule, int chairs, int guides) {
+        Map<String, Object> input = new HashMap<>();
+        input.put("communityId", String.valueOf(jincheng()));
+        input.put("theme", "十二月邻里节·冬至饺子宴");
+        input.put("festivalDate", "2030-12-21");
+        input.put("mainVenue", "锦城社区广场");
+        input.put("branchVenues", List.of("锦江苑活动室"));
+        input.put("deadline", Instant.now().plus(10, ChronoUnit.DAYS).toString());
+        input.put("moneyGoalFen", goalFen);
+        input.put("fundingRule", rule);
+        input.put("itemNeeds", List.of(Map.of("name", "折叠椅", "unit", "把", "quantity", chairs)));
+        input.put("volunteerRoles", List.of(Map.of("name", "签到引导", "count", guides, "pointsReward", 20)));
+        GraphQlTester.Response created = api(staff.client(), "CreateCampaign").variable("input", input).execute();
+        created.errors().verify();
+        String id = created.path("createCampaign.id").entity(String.class).get();
+        created.path("createCampaign.status").entity(String.class).isEqualTo("DRAFT");
+        expectCode(api(login("demo-resident").client(), "Campaign").variable("id", id).execute(), "NOT_FOUND");
+        api(staff.client(), "PublishCampaign").variable("input", Map.of("campaignId", id)).execute()
+                .path("publishCampaign.status").entity(String.class).isEqualTo("OPEN");
+        return id;
+    }
+
+    private Map<String, Object> itemPledge(String campaign, String need, int quantity, boolean anonymous) {
+        return new HashMap<>(Map.of("campaignId", campaign, "needId", need, "quantity", quantity,
+                "contributorKind", "RESIDENT", "anonymous", anonymous, "message", "一起过节",
+                "idempotencyKey", "items-" + UUID.randomUUID()));
+    }
+
+    private static void expectCode(GraphQlTester.Response response, String code) {
+        response.errors().expect(e -> code.equals(e.getExtensions().get("code"))).verify();
+    }
+
+    @Test
+    void residentsPledgeItemsAndTimeAndProgressShowsIt() {
+        Login staff = login("demo-staff");
+        String campaign = openCampaign(staff, 500_000, "KEEP_WHAT_YOU_RAISE", 50, 5);
+        Login resident = login("demo-resident");
+        String need = api(resident.client(), "Campaign").variable("id", campaign).execute()
+                .path("campaign.progress.items[0].id").entity(String.class).get();
+
+        Map<String, Object> chairs = itemPledge(campaign, need, 2, false);
+        GraphQlTester.Response pledged = api(resident.client(), "PledgeItems").variable("input", chairs).execute();
+        pledged.errors().verify();
+        String pledgeId = pledged.path("pledgeItems.id").entity(String.class).get();
+        // the same request again is the same pledge; the same key for another request is refused
+        api(resident.client(), "PledgeItems").variable("input", chairs).execute()
+                .path("pledgeItems.id").entity(String.class).isEqualTo(pledgeId);
+        Map<String, Object> changed = new HashMap<>(chairs);
+        changed.put("quantity", 3);
+        expectCode(api(resident.client(), "PledgeItems").variable("input", changed).execute(), "IDEMPOTENCY_KEY_REUSED");
+        api(login("demo-family").client(), "PledgeItems").variable("input", itemPledge(campaign, need, 1, true)).execute()
+                .errors().verify();
+
+        GraphQlTester.Response progress = api(resident.client(), "Campaign").variable("id", campaign).execute();
+        progress.path("campaign.progress.items[0].quantityPledged").entity(Integer.class).isEqualTo(3);
+        progress.path("campaign.progress.supporters").entity(Integer.class).isEqualTo(2);
+        progress.path("campaign.progress.supportersWall[0].name").valueIsNull();
+        progress.path("campaign.progress.supportersWall[1].name").entity(String.class).isEqualTo("演示居民张阿姨");
+        progress.path("campaign.progress.supportersWall[1].what").entity(String.class).isEqualTo("折叠椅 2 把");
+
+        api(staff.client(), "MarkItemsReceived").variable("input", Map.of("pledgeId", pledgeId)).execute()
+                .path("markItemsReceived.status").entity(String.class).isEqualTo("RECEIVED");
+        api(resident.client(), "Campaign").variable("id", campaign).execute()
+                .path("campaign.progress.items[0].quantityReceived").entity(Integer.class).isEqualTo(2);
+    }
+
+    @Test
+    void itemPledgesRacingForTheLastUnitsNeverExceedTheNeed() throws Exception {
+        Login staff = login("demo-staff");
+        String campaign = openCampaign(staff, 100_000, "KEEP_WHAT_YOU_RAISE", 5, 5);
+        Login resident = login("demo-resident");
+        String need = api(resident.client(), "Campaign").variable("id", campaign).execute()
+                .path("campaign.progress.items[0].id").entity(String.class).get();
+        CountDownLatch start = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(10);
+        List<String> outcomes = new ArrayList<>();
+        try {
+            List<Future<String>> futures = new ArrayList<>();
+            for (int i = 0; i < 10; i++) {
+                Callable<String> call = () -> {
+                    start.await();
+                    List<String> codes = new ArrayList<>();
+                    api(resident.client(), "PledgeItems").variable("input", itemPledge(campaign, need, 1, false)).execute()
+                            .errors().satisfy(es -> es.forEach(e -> codes.add(String.valueOf(e.getExtensions().get("code")))));
+                    return codes.isEmpty() ? "OK" : String.join(",", codes);
+                };
+                futures.add(pool.submit(call));
+            }
+            start.countDown();
+            for (Future<String> future : futures) {
+                outcomes.add(future.get());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(outcomes).filteredOn("OK"::equals).hasSize(5);
+        assertThat(outcomes).filteredOn("PLEDGE_EXCEEDS_NEED"::equals).hasSize(5);
+        assertThat(count("select quantity_pledged from campaign_item_need where id = " + need)).isEqualTo(5);
+        assertThat(count("select count(*) from pledge where kind = 'ITEM' and need_id = " + need)).isEqualTo(5);
+    }
+
+    @Test
+    void volunteersAreCappedAndAttendanceEarnsTheRolesPointsOnce() {
+        Login staff = login("demo-staff");
+        String campaign = openCampaign(staff, 100_000, "KEEP_WHAT_YOU_RAISE", 5, 1);
+        Login resident = login("demo-resident");
+        String role = api(resident.client(), "Campaign").variable("id", campaign).execute()
+                .path("campaign.progress.volunteers[0].id").entity(String.class).get();
+        GraphQlTester.Response signedUp = api(resident.client(), "SignUpVolunteer")
+                .variable("input", Map.of("campaignId", campaign, "roleId", role)).execute();
+        signedUp.errors().verify();
+        String pledge = signedUp.path("signUpVolunteer.id").entity(String.class).get();
+        expectCode(api(resident.client(), "SignUpVolunteer").variable("input", Map.of("campaignId", campaign, "roleId", role))
+                .execute(), "ALREADY_SIGNED_UP");
+        expectCode(api(login("demo-family").client(), "SignUpVolunteer").variable("input", Map.of("campaignId", campaign,
+                "roleId", role)).execute(), "ACTIVITY_FULL");
+
+        long before = count("select coalesce((select balance from timebank_account where kind = 'PERSON'"
+                + " and owner_account_id = " + login("demo-resident").accountId() + "), 0)");
+        expectCode(api(resident.client(), "RecordFestivalAttendance").variable("input", Map.of("pledgeId", pledge,
+                "minutes", 180)).execute(), "FORBIDDEN");
+        api(staff.client(), "RecordFestivalAttendance").variable("input", Map.of("pledgeId", pledge, "minutes", 180))
+                .execute().path("recordFestivalAttendance.status").entity(String.class).isEqualTo("ATTENDED");
+        expectCode(api(staff.client(), "RecordFestivalAttendance").variable("input", Map.of("pledgeId", pledge,
+                "minutes", 180)).execute(), "ATTENDANCE_ALREADY_RECORDED");
+        long after = count("select balance from timebank_account where kind = 'PERSON' and owner_account_id = "
+                + login("demo-resident").accountId());
+        assertThat(after - before).isEqualTo(20);
+    }
+
+    @Test
+    void largeExpensesNeedASecondStaffMemberAndTheLedgerBalances() {
+        Login staff = login("demo-staff");
+        Login colleague = login("demo-staff-2");
+        String campaign = openCampaign(staff, 200_000, "KEEP_WHAT_YOU_RAISE", 10, 2);
+        api(staff.client(), "RecordOfflineContribution").variable("input", Map.of("campaignId", campaign,
+                "contributorKind", "GOVERNMENT", "contributorName", "玉林街道办事处", "amountFen", 150_000,
+                "receiptUrl", "https://img.example.cn/grant.jpg")).execute().errors().verify();
+
+        GraphQlTester.Response small = api(staff.client(), "RecordExpense").variable("input", Map.of("campaignId", campaign,
+                "category", "食材", "amountFen", 30_000, "receiptUrl", "https://img.example.cn/r1.jpg")).execute();
+        small.path("recordExpense.status").entity(String.class).isEqualTo("APPROVED");
+        GraphQlTester.Response large = api(staff.client(), "RecordExpense").variable("input", Map.of("campaignId", campaign,
+                "category", "舞台搭建", "amountFen", 80_000, "receiptUrl", "https://img.example.cn/r2.jpg")).execute();
+        large.path("recordExpense.status").entity(String.class).isEqualTo("PENDING");
+        String expense = large.path("recordExpense.id").entity(String.class).get();
+
+        expectCode(api(staff.client(), "ApproveExpense").variable("input", Map.of("expenseId", expense)).execute(),
+                "FOUR_EYES_REQUIRED");
+        expectCode(api(login("demo-resident").client(), "ApproveExpense").variable("input", Map.of("expenseId", expense))
+                .execute(), "FORBIDDEN");
+        GraphQlTester.Response before = api(login("demo-resident").client(), "CampaignLedger")
+                .variable("campaignId", campaign).execute();
+        before.path("campaignLedger.balanceFen").entity(Integer.class).isEqualTo(120_000);
+        before.path("campaignLedger.pendingExpensesFen").entity(Integer.class).isEqualTo(80_000);
+
+        api(colleague.client(), "ApproveExpense").variable("input", Map.of("expenseId", expense)).execute()
+                .path("approveExpense.status").entity(String.class).isEqualTo("APPROVED");
+        expectCode(api(colleague.client(), "ApproveExpense").variable("input", Map.of("expenseId", expense)).execute(),
+                "EXPENSE_ALREADY_APPROVED");
+
+        GraphQlTester.Response ledger = api(login("demo-resident").client(), "CampaignLedger")
+                .variable("campaignId", campaign).execute();
+        ledger.path("campaignLedger.incomeFen").entity(Integer.class).isEqualTo(150_000);
+        ledger.path("campaignLedger.expensesFen").entity(Integer.class).isEqualTo(110_000);
+        ledger.path("campaignLedger.balanceFen").entity(Integer.class).isEqualTo(40_000);
+        ledger.path("campaignLedger.income[0].source").entity(String.class).isEqualTo("线下：玉林街道办事处");
+        expectCode(api(login("demo-staff-fangcao").client(), "CampaignLedger").variable("campaignId", campaign).execute(),
+                "FORBIDDEN");
+        assertThat(count("select count(*) from campaign_expense where approved_by = recorded_by")).isZero();
+    }
+
+    @Test
+    void atTheDeadlineAFailedAllOrNothingCampaignReleasesItsItemPledges() {
+        Login staff = login("demo-staff");
+        String failing = openCampaign(staff, 100_000, "ALL_OR_NOTHING", 10, 2);
+        String funded = openCampaign(staff, 100_000, "ALL_OR_NOTHING", 10, 2);
+        Login resident = login("demo-resident");
+        String need = api(resident.client(), "Campaign").variable("id", failing).execute()
+                .path("campaign.progress.items[0].id").entity(String.class).get();
+        api(resident.client(), "PledgeItems").variable("input", itemPledge(failing, need, 4, false)).execute().errors().verify();
+        api(staff.client(), "RecordOfflineContribution").variable("input", Map.of("campaignId", failing,
+                "contributorKind", "COMMUNITY", "contributorName", "社区公益金", "amountFen", 50_000,
+                "receiptUrl", "https://img.example.cn/c.jpg")).execute().errors().verify();
+        api(staff.client(), "RecordOfflineContribution").variable("input", Map.of("campaignId", funded,
+                "contributorKind", "MERCHANT", "contributorName", "李姐家电修理铺", "amountFen", 100_000,
+                "receiptUrl", "https://img.example.cn/m.jpg")).execute().errors().verify();
+
+        for (String id : List.of(failing, funded)) {
+            db.sql("update campaign set deadline = now() - interval '1 second' where id = " + id).then().block();
+            db.sql("update timer set due_at = now() - interval '1 second' where kind = 'CAMPAIGN_DEADLINE' and subject_id = "
+                    + id).then().block();
+        }
+        timers.runDue().block();
+        timers.runDue().block();
+
+        api(resident.client(), "Campaign").variable("id", funded).execute()
+                .path("campaign.status").entity(String.class).isEqualTo("FUNDED");
+        GraphQlTester.Response failed = api(resident.client(), "Campaign").variable("id", failing).execute();
+        failed.path("campaign.status").entity(String.class).isEqualTo("FAILED");
+        failed.path("campaign.progress.items[0].quantityPledged").entity(Integer.class).isEqualTo(0);
+        assertThat(count("select count(*) from pledge where status = 'RELEASED' and campaign_id = " + failing)).isEqualTo(1);
+        expectCode(api(resident.client(), "PledgeItems").variable("input", itemPledge(failing, need, 1, false)).execute(),
+                "CAMPAIGN_NOT_OPEN");
+        api(staff.client(), "CloseCampaign").variable("input", Map.of("campaignId", failing)).execute()
+                .path("closeCampaign.status").entity(String.class).isEqualTo("CLOSED");
+    }
+}
