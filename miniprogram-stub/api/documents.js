@@ -1967,6 +1967,37 @@ fragment PledgeFields on Pledge {
 }
 `,
 
+  PledgeMoney: `mutation PledgeMoney($input: PledgeMoneyInput!) {
+  pledgeMoney(input: $input) {
+    pledge {
+      ...PledgeFields
+    }
+    payment {
+      appId
+      timeStamp
+      nonceStr
+      packageValue
+      signType
+      paySign
+    }
+  }
+}
+
+fragment PledgeFields on Pledge {
+  id
+  kind
+  contributorKind
+  anonymous
+  message
+  amountFen
+  needId
+  quantity
+  roleId
+  status
+  createdAt
+}
+`,
+
   PublishCampaign: `mutation PublishCampaign($input: CampaignIdInput!) {
   publishCampaign(input: $input) {
     ...CampaignFields

@@ -73,6 +73,11 @@ class FestivalController {
     }
 
     @MutationMapping
+    Mono<FestivalService.MoneyPledge> pledgeMoney(@Argument FestivalInputs.PledgeMoneyInput input) {
+        return service.pledgeMoney(input);
+    }
+
+    @MutationMapping
     Mono<FestivalRecords.Pledge> markItemsReceived(@Argument PledgeIdInput input) {
         return service.markItemsReceived(input.pledgeId());
     }

@@ -26,6 +26,10 @@ final class FestivalInputs {
                             @Nullable String message, String idempotencyKey) {
     }
 
+    record PledgeMoneyInput(String campaignId, long amountFen, String contributorKind, boolean anonymous,
+                            @Nullable String message, String idempotencyKey) {
+    }
+
     record SignUpVolunteerInput(String campaignId, String roleId) {
     }
 

@@ -174,6 +174,27 @@ class FestivalRepository {
         return spec.map(FestivalRepository::pledge).one();
     }
 
+    /** Gives a money pledge its merchant order number, derived from the pledge so it never changes. */
+    Mono<String> assignOutTradeNo(long pledgeId) {
+        String outTradeNo = "LLP" + String.format("%013d", pledgeId);
+        return db.sql("update pledge set out_trade_no = :no where id = :id and out_trade_no is null")
+                .bind("no", outTradeNo).bind("id", pledgeId).then().thenReturn(outTradeNo);
+    }
+
+    Mono<Pledge> lockPledgeByOutTradeNo(String outTradeNo) {
+        return db.sql("select * from pledge where out_trade_no = :no for update").bind("no", outTradeNo)
+                .map(FestivalRepository::pledge).one();
+    }
+
+    /** PENDING → PAID, once; false when it was not pending. */
+    Mono<Boolean> markPaid(long pledgeId, String transactionId) {
+        return db.sql("""
+                        update pledge set status = 'PAID', transaction_id = :tx, paid_at = now()
+                         where id = :id and status = 'PENDING'
+                        """)
+                .bind("tx", transactionId).bind("id", pledgeId).fetch().rowsUpdated().map(rows -> rows == 1);
+    }
+
     Mono<Pledge> pledgeByKey(String key) {
         return db.sql("select * from pledge where idempotency_key = :key").bind("key", key).map(FestivalRepository::pledge).one();
     }

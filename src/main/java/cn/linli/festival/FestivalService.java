@@ -32,6 +32,7 @@ import cn.linli.platform.security.Viewer;
 import cn.linli.platform.security.Viewers;
 import cn.linli.platform.timer.Timers;
 import cn.linli.timebank.TimeBankService;
+import cn.linli.wechat.WeChatPay;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.reactive.TransactionalOperator;
@@ -55,10 +56,12 @@ public class FestivalService {
     private final Timers timers;
     private final TransactionalOperator transaction;
     private final FestivalProperties properties;
+    private final WeChatPay weChatPay;
 
     FestivalService(FestivalRepository repository, CommunityService communities, IdentityService identity,
                     TimeBankService timeBank, Timers timers, TransactionalOperator transaction,
-                    FestivalProperties properties) {
+                    FestivalProperties properties, WeChatPay weChatPay) {
+        this.weChatPay = weChatPay;
         this.repository = repository;
         this.communities = communities;
         this.identity = identity;
@@ -179,6 +182,67 @@ public class FestivalService {
                     .switchIfEmpty(Mono.defer(() -> replay(key, hash)));
             return transaction.transactional(work).retryWhen(TransactionRetry.onConflict());
         });
+    }
+
+    /** A money pledge and the parameters for {@code wx.requestPayment}. */
+    record MoneyPledge(Pledge pledge, WeChatPay.PaymentParams payment) {
+    }
+
+    /**
+     * Records a PENDING money pledge, then asks WeChat Pay for a JSAPI payment. The pledge is paid only when WeChat
+     * Pay's signed notification says so. A retried request returns the same pledge and the same payment.
+     */
+    Mono<MoneyPledge> pledgeMoney(FestivalInputs.PledgeMoneyInput input) {
+        return Viewers.current().flatMap(viewer -> {
+            long campaignId = Ids.parse(input.campaignId(), "input.campaignId");
+            if (input.amountFen() < 1 || input.amountFen() > 5_000_000) {
+                throw LinliException.invalid("input.amountFen", "单笔捐款须在 0.01 元到 5 万元之间");
+            }
+            String message = Check.optionalText(input.message(), "input.message", "留言", 200);
+            String key = idempotencyKey(viewer, input.idempotencyKey());
+            String hash = "MONEY|" + campaignId + "|" + input.amountFen() + "|" + input.contributorKind();
+            var row = new FestivalRepository.NewPledge(campaignId, "MONEY", viewer.accountId(), input.contributorKind(), null,
+                    input.anonymous(), message, input.amountFen(), null, null, null, "PENDING", null, null, key, hash);
+            Mono<Pledge> record = requireOpen(campaignId)
+                    .then(repository.insertPledge(row))
+                    .flatMap(pledge -> repository.assignOutTradeNo(pledge.id()).thenReturn(pledge))
+                    .switchIfEmpty(Mono.defer(() -> replay(key, hash)));
+            return transaction.transactional(record).retryWhen(TransactionRetry.onConflict())
+                    .flatMap(pledge -> !"PENDING".equals(pledge.status()) ? Mono.error(new LinliException(
+                            ErrorCode.VALIDATION_FAILED, "这笔捐款已处理", Map.of("field", "input.idempotencyKey"), null))
+                            : Mono.zip(find(campaignId), identity.openidOf(viewer.accountId()))
+                            .flatMap(t -> weChatPay.createJsapiPayment("LLP" + String.format("%013d", pledge.id()),
+                                    input.amountFen(), "邻里节众筹：" + t.getT1().theme(), t.getT2()))
+                            .map(payment -> new MoneyPledge(pledge, payment)));
+        });
+    }
+
+    /**
+     * A verified WeChat Pay notification: the pledge becomes PAID once, however many times (and however
+     * concurrently) WeChat Pay repeats it. An unknown order or a different amount is refused and changes nothing.
+     */
+    public Mono<Void> confirmPayment(WeChatPay.PaymentNotification notification) {
+        if (!"SUCCESS".equals(notification.tradeState())) {
+            return Mono.empty();
+        }
+        Mono<Void> work = repository.lockPledgeByOutTradeNo(notification.outTradeNo())
+                .switchIfEmpty(Mono.error(() -> new PaymentMismatch("unknown out_trade_no " + notification.outTradeNo())))
+                .flatMap(pledge -> {
+                    if (!"MONEY".equals(pledge.kind()) || pledge.amountFen() == null
+                            || pledge.amountFen() != notification.amountFen()) {
+                        return Mono.error(new PaymentMismatch("amount " + notification.amountFen() + " does not match pledge "
+                                + pledge.id()));
+                    }
+                    return repository.markPaid(pledge.id(), notification.transactionId()).then();
+                });
+        return transaction.transactional(work).retryWhen(TransactionRetry.onConflict());
+    }
+
+    /** A notification that does not match what we asked WeChat Pay for. */
+    public static final class PaymentMismatch extends RuntimeException {
+        PaymentMismatch(String message) {
+            super(message, null, false, false);
+        }
     }
 
     Mono<Pledge> markItemsReceived(String pledgeId) {

@@ -112,6 +112,11 @@ public class IdentityService {
                 .then(accounts.grantRole(accountId, role.name()));
     }
 
+    /** The WeChat openid of an account (for WeChat Pay's payer), never shown to clients. */
+    public Mono<String> openidOf(long accountId) {
+        return account(accountId).map(Account::openid);
+    }
+
     /** Accounts by id, for features that show people (batched). */
     public Mono<java.util.Map<Long, Account>> accountsByIds(java.util.Collection<Long> ids) {
         return accounts.findByIds(ids).collectMap(Account::id);

@@ -42,6 +42,7 @@ public final class DevServices {
         weChat = WeChatSandbox.start();
         Runtime.getRuntime().addShutdownHook(new Thread(weChat::close, "wechat-sandbox-stop"));
         props.put("WECHAT_API_HOST", weChat.baseUrl());
+        props.putAll(weChat.pay().merchantSettings(weChat.baseUrl()));
         properties = Map.copyOf(props);
         log.info("Dev services ready: PostgreSQL {}:{}, Redis {}:{}, WeChat sandbox {}", props.get("DB_HOST"),
                 props.get("DB_PORT"), props.get("REDIS_HOST"), props.get("REDIS_PORT"), weChat.baseUrl());

@@ -44,6 +44,7 @@ public final class WeChatSandbox implements AutoCloseable {
     private final Set<String> issuedTokens = ConcurrentHashMap.newKeySet();
     private final Map<String, AtomicInteger> calls = new ConcurrentHashMap<>();
     private final AtomicInteger tokenCounter = new AtomicInteger();
+    private final WeChatPaySandbox pay = new WeChatPaySandbox();
 
     private WeChatSandbox(HttpServer server) {
         this.server = server;
@@ -64,6 +65,11 @@ public final class WeChatSandbox implements AutoCloseable {
         } catch (IOException ex) {
             throw new IllegalStateException("could not start the WeChat sandbox", ex);
         }
+    }
+
+    /** The WeChat Pay side of the sandbox. */
+    public WeChatPaySandbox pay() {
+        return pay;
     }
 
     public String baseUrl() {
@@ -89,6 +95,10 @@ public final class WeChatSandbox implements AutoCloseable {
     private void handle(HttpExchange exchange) throws IOException {
         String path = exchange.getRequestURI().getPath();
         calls.computeIfAbsent(path, p -> new AtomicInteger()).incrementAndGet();
+        if (path.startsWith("/v3/") || path.startsWith("/sandbox/pay/")) {
+            handlePay(exchange, path);
+            return;
+        }
         Map<String, String> query = query(exchange.getRequestURI());
         Map<String, Object> answer = switch (path) {
             case "/cgi-bin/token" -> token(query);
@@ -100,6 +110,33 @@ public final class WeChatSandbox implements AutoCloseable {
         exchange.getResponseHeaders().set("Content-Type", "application/json; charset=utf-8");
         exchange.sendResponseHeaders(200, bytes.length);
         exchange.getResponseBody().write(bytes);
+        exchange.close();
+    }
+
+    private void handlePay(HttpExchange exchange, String path) throws IOException {
+        byte[] request;
+        try (InputStream in = exchange.getRequestBody()) {
+            request = in.readAllBytes();
+        }
+        Map<String, Object> answer;
+        try {
+            answer = pay.handle(exchange, path, request);
+        } catch (RuntimeException ex) {
+            exchange.getResponseHeaders().set("X-Sandbox-Status", "400");
+            answer = Map.of("code", "PARAM_ERROR", "message", String.valueOf(ex.getMessage()));
+        }
+        String statusHeader = exchange.getResponseHeaders().getFirst("X-Sandbox-Status");
+        int status = statusHeader == null ? 200 : Integer.parseInt(statusHeader);
+        exchange.getResponseHeaders().remove("X-Sandbox-Status");
+        byte[] bytes = status == 204 ? new byte[0] : JSON.writeValueAsBytes(answer);
+        if (path.startsWith("/v3/") && status != 204) {
+            exchange.getResponseHeaders().set("Content-Type", "application/json; charset=utf-8");
+            pay.responseHeaders(bytes).forEach((name, value) -> exchange.getResponseHeaders().set(name, value));
+        }
+        exchange.sendResponseHeaders(status, status == 204 ? -1 : bytes.length);
+        if (status != 204) {
+            exchange.getResponseBody().write(bytes);
+        }
         exchange.close();
     }
 

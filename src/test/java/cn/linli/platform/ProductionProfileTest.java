@@ -84,6 +84,9 @@ class ProductionProfileTest {
     private static Map<String, Object> productionSettings() {
         Map<String, Object> settings = new HashMap<>(DevServices.start());
         settings.remove("WECHAT_API_HOST");
+        settings.remove("WECHAT_PAY_API_HOST");
+        settings.remove("WECHAT_PAY_HTTP_PROXY");
+        settings.put("WECHAT_PAY_NOTIFY_URL", "https://linli.example.cn/wechat/pay/notify");
         settings.put("LINLI_JWT_SECRET", REAL_LOOKING_SECRET);
         settings.put("WECHAT_APPID", "wx1234567890abcdef");
         settings.put("WECHAT_SECRET", "3f2a1b0c9d8e7f6a5b4c3d2e1f0a9b8c");

@@ -39,6 +39,13 @@ class ProductionGuard implements InitializingBean {
                 || looksLikeDevelopment(environment.getProperty("linli.wechat.secret", ""))) {
             problems.add("WECHAT_APPID/WECHAT_SECRET are sandbox values");
         }
+        if (!"https://api.mch.weixin.qq.com".equals(environment.getProperty("linli.wechat.pay.api-host",
+                "https://api.mch.weixin.qq.com"))) {
+            problems.add("WECHAT_PAY_API_HOST must be https://api.mch.weixin.qq.com (the sandbox is for development only)");
+        }
+        if (!environment.getProperty("linli.wechat.pay.notify-url", "").startsWith("https://")) {
+            problems.add("WECHAT_PAY_NOTIFY_URL must be the public https address of /wechat/pay/notify");
+        }
         if (environment.getProperty("spring.graphql.graphiql.enabled", Boolean.class, false)) {
             problems.add("GraphiQL must be disabled in production");
         }

@@ -1,0 +1,28 @@
+package cn.linli.wechat;
+
+import java.util.Map;
+
+import reactor.core.publisher.Mono;
+
+/** WeChat Pay v3 as the features use it. Failures arrive as {@code LinliException}s. */
+public interface WeChatPay {
+
+    /** What {@code wx.requestPayment} needs. */
+    record PaymentParams(String appId, String timeStamp, String nonceStr, String packageValue, String signType,
+                         String paySign) {
+    }
+
+    /** A verified, decrypted payment notification. */
+    record PaymentNotification(String outTradeNo, String transactionId, String tradeState, long amountFen,
+                               String payerOpenid) {
+    }
+
+    /** Creates (or re-issues, for the same order number) a JSAPI payment for the payer. */
+    Mono<PaymentParams> createJsapiPayment(String outTradeNo, long amountFen, String description, String payerOpenid);
+
+    /**
+     * Verifies the signature over the raw body with the four {@code Wechatpay-*} headers (all required, and not older
+     * than five minutes), decrypts the resource and checks it is for this merchant and app.
+     */
+    Mono<PaymentNotification> parsePaymentNotification(String body, Map<String, String> headers);
+}

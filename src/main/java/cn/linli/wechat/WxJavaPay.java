@@ -1,0 +1,122 @@
+package cn.linli.wechat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+
+import cn.linli.platform.error.ErrorCode;
+import cn.linli.platform.error.LinliException;
+import com.github.binarywang.wxpay.bean.notify.SignatureHeader;
+import com.github.binarywang.wxpay.bean.notify.WxPayNotifyV3Result;
+import com.github.binarywang.wxpay.bean.request.WxPayUnifiedOrderV3Request;
+import com.github.binarywang.wxpay.bean.result.WxPayUnifiedOrderV3Result;
+import com.github.binarywang.wxpay.bean.result.enums.TradeTypeEnum;
+import com.github.binarywang.wxpay.exception.WxPayException;
+import com.github.binarywang.wxpay.service.WxPayService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.env.Environment;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
+/** {@link WeChatPay} through WxJava Pay v3; blocking calls on the bounded-elastic pool, each with a timeout. */
+@Component
+class WxJavaPay implements WeChatPay {
+
+    private static final Logger log = LoggerFactory.getLogger(WxJavaPay.class);
+    /** Notifications older than this are refused: a replayed capture is not a payment. */
+    static final Duration MAX_NOTIFICATION_AGE = Duration.ofMinutes(5);
+
+    private final WxPayService pay;
+    private final WeChatPayProperties properties;
+    private final WeChatProperties weChat;
+    private final Environment environment;
+
+    WxJavaPay(WxPayService pay, WeChatPayProperties properties, WeChatProperties weChat, Environment environment) {
+        this.pay = pay;
+        this.properties = properties;
+        this.weChat = weChat;
+        this.environment = environment;
+    }
+
+    @Override
+    public Mono<PaymentParams> createJsapiPayment(String outTradeNo, long amountFen, String description, String payerOpenid) {
+        return Mono.fromCallable(() -> {
+                    WxPayUnifiedOrderV3Request request = new WxPayUnifiedOrderV3Request();
+                    request.setOutTradeNo(outTradeNo);
+                    request.setDescription(description);
+                    request.setNotifyUrl(notifyUrl());
+                    WxPayUnifiedOrderV3Request.Amount amount = new WxPayUnifiedOrderV3Request.Amount();
+                    amount.setTotal((int) amountFen);
+                    amount.setCurrency("CNY");
+                    request.setAmount(amount);
+                    WxPayUnifiedOrderV3Request.Payer payer = new WxPayUnifiedOrderV3Request.Payer();
+                    payer.setOpenid(payerOpenid);
+                    request.setPayer(payer);
+                    WxPayUnifiedOrderV3Result.JsapiResult result = pay.createOrderV3(TradeTypeEnum.JSAPI, request);
+                    return new PaymentParams(result.getAppId(), result.getTimeStamp(), result.getNonceStr(),
+                            result.getPackageValue(), result.getSignType(), result.getPaySign());
+                })
+                .subscribeOn(Schedulers.boundedElastic())
+                .timeout(properties.timeout())
+                .onErrorMap(ex -> !(ex instanceof LinliException), ex -> {
+                    log.warn("WeChat Pay JSAPI order {} failed: {}", outTradeNo, ex.toString());
+                    return new LinliException(ErrorCode.WECHAT_UNAVAILABLE, "微信支付暂时不可用，请稍后再试", Map.of(), ex);
+                });
+    }
+
+    @Override
+    public Mono<PaymentNotification> parsePaymentNotification(String body, Map<String, String> headers) {
+        return Mono.fromCallable(() -> {
+            String timestamp = header(headers, "Wechatpay-Timestamp");
+            String nonce = header(headers, "Wechatpay-Nonce");
+            String signature = header(headers, "Wechatpay-Signature");
+            String serial = header(headers, "Wechatpay-Serial");
+            long seconds;
+            try {
+                seconds = Long.parseLong(timestamp);
+            } catch (NumberFormatException ex) {
+                throw new InvalidPaymentNotification("bad timestamp");
+            }
+            if (Duration.between(Instant.ofEpochSecond(seconds), Instant.now()).abs().compareTo(MAX_NOTIFICATION_AGE) > 0) {
+                throw new InvalidPaymentNotification("notification too old");
+            }
+            SignatureHeader signatureHeader = new SignatureHeader();
+            signatureHeader.setTimeStamp(timestamp);
+            signatureHeader.setNonce(nonce);
+            signatureHeader.setSignature(signature);
+            signatureHeader.setSerial(serial);
+            WxPayNotifyV3Result parsed;
+            try {
+                // never pass a null header: WxJava then skips the signature check entirely
+                parsed = pay.parseOrderNotifyV3Result(body, signatureHeader);
+            } catch (WxPayException ex) {
+                throw new InvalidPaymentNotification("signature or decryption failed: " + ex.getMessage());
+            }
+            var result = parsed.getResult();
+            if (!properties.mchId().equals(result.getMchid()) || !weChat.appid().equals(result.getAppid())) {
+                throw new InvalidPaymentNotification("notification for another merchant or app");
+            }
+            return new PaymentNotification(result.getOutTradeNo(), String.valueOf(result.getTransactionId()),
+                    result.getTradeState(), result.getAmount().getTotal(),
+                    result.getPayer() == null ? "" : String.valueOf(result.getPayer().getOpenid()));
+        }).subscribeOn(Schedulers.boundedElastic());
+    }
+
+    private static String header(Map<String, String> headers, String name) {
+        for (var entry : headers.entrySet()) {
+            if (entry.getKey().equalsIgnoreCase(name) && entry.getValue() != null && !entry.getValue().isBlank()) {
+                return entry.getValue();
+            }
+        }
+        throw new InvalidPaymentNotification("missing header " + name);
+    }
+
+    private String notifyUrl() {
+        if (properties.notifyUrl() != null && !properties.notifyUrl().isBlank()) {
+            return properties.notifyUrl();
+        }
+        return "http://127.0.0.1:" + environment.getProperty("local.server.port", "8080") + "/wechat/pay/notify";
+    }
+}
