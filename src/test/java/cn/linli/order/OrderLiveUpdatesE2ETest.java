@@ -107,7 +107,7 @@ class OrderLiveUpdatesE2ETest extends OrderTestBase {
                         .errors().verify())
                 .expectNext("ACCEPTED")
                 .expectComplete()
-                .verify(Duration.ofSeconds(20));
+                .verify(Duration.ofSeconds(30));
 
         // the partner's inbox and the staff board heard about the next change too
         StepVerifier.create(Flux.merge(inboxSees.take(1), boardSees.take(1)))
@@ -116,7 +116,7 @@ class OrderLiveUpdatesE2ETest extends OrderTestBase {
                         .errors().verify())
                 .expectNextCount(2)
                 .expectComplete()
-                .verify(Duration.ofSeconds(20));
+                .verify(Duration.ofSeconds(30));
     }
 
     @Test
@@ -167,7 +167,7 @@ class OrderLiveUpdatesE2ETest extends OrderTestBase {
     /** Lets the subscription reach the server before the change it waits for is made. */
     private static void pause() {
         try {
-            Thread.sleep(500);
+            Thread.sleep(1_000);
         } catch (InterruptedException ex) {
             Thread.currentThread().interrupt();
         }

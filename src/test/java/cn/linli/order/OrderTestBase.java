@@ -37,11 +37,20 @@ abstract class OrderTestBase extends IntegrationTest {
     }
 
     protected String newCategory(String dispatchMode) {
-        String code = "T_" + UUID.randomUUID().toString().replaceAll("[^a-f]", "").toUpperCase().substring(0, 6)
-                + "_" + dispatchMode;
+        String code = "T_" + randomLetters(8) + "_" + dispatchMode;
         db.sql("insert into service_category (code, name, dispatch_mode, sort_order) values (:code, '测试服务', :mode, 999)")
                 .bind("code", code).bind("mode", dispatchMode).then().block();
         return code;
+    }
+
+    /** Category codes are letters and underscores only. */
+    protected static String randomLetters(int length) {
+        java.util.concurrent.ThreadLocalRandom random = java.util.concurrent.ThreadLocalRandom.current();
+        StringBuilder letters = new StringBuilder(length);
+        for (int i = 0; i < length; i++) {
+            letters.append((char) ('A' + random.nextInt(26)));
+        }
+        return letters.toString();
     }
 
     protected TestPartner newPartner(String categoryCode, int capacity) {

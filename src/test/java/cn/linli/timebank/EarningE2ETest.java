@@ -26,9 +26,7 @@ class EarningE2ETest extends TimeBankTestBase {
 
     /** An order of an earning category, completed by a fresh partner's member after {@code minutes}. */
     private Served completedOrder(Login resident, int minutes, boolean earns) {
-        String suffix = UUID.randomUUID().toString().replaceAll("[^a-f]", "").toUpperCase();
-        String category = "E_" + suffix.substring(0, Math.min(6, suffix.length())) + "_" + System.nanoTime() % 100000;
-        category = category.replaceAll("[0-9]", "X");
+        String category = "E_" + letters(10);
         db.sql("insert into service_category (code, name, dispatch_mode, earns_points) values (:c, '测试志愿服务', 'AUTO', :earns)")
                 .bind("c", category).bind("earns", earns).then().block();
         String memberCode = "earner-" + UUID.randomUUID().toString().substring(0, 10);
@@ -122,5 +120,14 @@ class EarningE2ETest extends TimeBankTestBase {
             assertThat(count("select count(*) from timebank_transaction where idempotency_key = 'order-earn:"
                     + served.orderId() + "'")).isEqualTo(1);
         }
+    }
+
+    /** Category codes are letters and underscores only. */
+    private static String letters(int length) {
+        StringBuilder letters = new StringBuilder(length);
+        for (int i = 0; i < length; i++) {
+            letters.append((char) ('A' + java.util.concurrent.ThreadLocalRandom.current().nextInt(26)));
+        }
+        return letters.toString();
     }
 }

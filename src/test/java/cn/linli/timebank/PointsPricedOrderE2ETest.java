@@ -17,8 +17,7 @@ class PointsPricedOrderE2ETest extends TimeBankTestBase {
     }
 
     private Offer pointsOffering(int price) {
-        String category = "P_" + UUID.randomUUID().toString().replaceAll("[^a-f]", "").toUpperCase() + "X";
-        category = category.substring(0, Math.min(category.length(), 20));
+        String category = "P_" + letters(10);
         String memberCode = "pts-" + UUID.randomUUID().toString().substring(0, 10);
         db.sql("insert into service_category (code, name, dispatch_mode) values (:c, '积分服务', 'AUTO')")
                 .bind("c", category).then().block();
@@ -102,5 +101,14 @@ class PointsPricedOrderE2ETest extends TimeBankTestBase {
         assertThat(count("select count(*) from points_hold where status = 'OPEN' and account_id = " + family.headId()))
                 .isEqualTo(1);
         expectBalanced(staff);
+    }
+
+    /** Category codes are letters and underscores only. */
+    private static String letters(int length) {
+        StringBuilder letters = new StringBuilder(length);
+        for (int i = 0; i < length; i++) {
+            letters.append((char) ('A' + java.util.concurrent.ThreadLocalRandom.current().nextInt(26)));
+        }
+        return letters.toString();
     }
 }
