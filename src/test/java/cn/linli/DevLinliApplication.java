@@ -35,7 +35,9 @@ public class DevLinliApplication {
                    GraphiQL : http://localhost:{}/graphiql
                    GraphQL  : http://localhost:{}/graphql
                    Health   : http://localhost:{}/actuator/health
-                   Demo logins (loginWithWeChat code): demo-resident, demo-staff, demo-partner
-                ==========================================================""", port, port, port);
+                   Demo logins (loginWithWeChat code): demo-resident, demo-staff, demo-partner, demo-merchant
+                   Pay a pending pledge: curl -X POST "{}/sandbox/pay/LLP<pledge id, 13 digits>?result=SUCCESS"
+                ==========================================================""", port, port, port,
+                DevServices.weChat().baseUrl());
     }
 }
