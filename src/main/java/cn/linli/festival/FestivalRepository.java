@@ -195,6 +195,26 @@ class FestivalRepository {
                 .bind("tx", transactionId).bind("id", pledgeId).fetch().rowsUpdated().map(rows -> rows == 1);
     }
 
+    /** Every paid money pledge of the campaign becomes REFUNDING; their ids. */
+    Flux<Long> startRefunds(long campaignId) {
+        return db.sql("""
+                        update pledge set status = 'REFUNDING'
+                         where campaign_id = :c and kind = 'MONEY' and status = 'PAID' returning id
+                        """)
+                .bind("c", campaignId).map(row -> row.get("id", Long.class)).all();
+    }
+
+    Mono<Void> markRefundRequested(long pledgeId) {
+        return db.sql("update pledge set refund_requested_at = coalesce(refund_requested_at, now()) where id = :id")
+                .bind("id", pledgeId).then();
+    }
+
+    /** REFUNDING → REFUNDED, once. */
+    Mono<Boolean> markRefunded(long pledgeId) {
+        return db.sql("update pledge set status = 'REFUNDED', refunded_at = now() where id = :id and status = 'REFUNDING'")
+                .bind("id", pledgeId).fetch().rowsUpdated().map(rows -> rows == 1);
+    }
+
     Mono<Pledge> pledgeByKey(String key) {
         return db.sql("select * from pledge where idempotency_key = :key").bind("key", key).map(FestivalRepository::pledge).one();
     }

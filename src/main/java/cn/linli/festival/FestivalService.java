@@ -47,6 +47,8 @@ import reactor.core.publisher.Mono;
 public class FestivalService {
 
     static final String CAMPAIGN_DEADLINE = "CAMPAIGN_DEADLINE";
+    static final String PLEDGE_REFUND = "PLEDGE_REFUND";
+    static final String PLEDGE_REFUND_CHECK = "PLEDGE_REFUND_CHECK";
     private static final Set<String> ACTIVE = Set.of("PAID", "RECORDED", "PLEDGED", "RECEIVED", "SIGNED_UP", "ATTENDED");
 
     private final FestivalRepository repository;
@@ -466,10 +468,60 @@ public class FestivalService {
                     if (funded) {
                         return repository.setStatus(campaignId, "OPEN", "FUNDED").then();
                     }
-                    Mono<Void> release = "ALL_OR_NOTHING".equals(campaign.fundingRule())
-                            ? repository.releaseItems(campaignId) : Mono.empty();
-                    return repository.setStatus(campaignId, "OPEN", "FAILED").then(release);
+                    Mono<Void> giveBack = !"ALL_OR_NOTHING".equals(campaign.fundingRule()) ? Mono.empty()
+                            : repository.releaseItems(campaignId)
+                            .thenMany(repository.startRefunds(campaignId))
+                            .concatMap(pledgeId -> timers.schedule(PLEDGE_REFUND, pledgeId, Instant.now()))
+                            .then();
+                    return repository.setStatus(campaignId, "OPEN", "FAILED").then(giveBack);
                 }));
+    }
+
+    // ---- refunds ----
+
+    static String outRefundNo(long pledgeId) {
+        return "LLR" + String.format("%013d", pledgeId);
+    }
+
+    /**
+     * Timer: asks WeChat Pay to refund a REFUNDING pledge. While WeChat Pay fails, the handler fails and the timer is
+     * retried with back-off; the refund number derived from the pledge keeps WeChat Pay from refunding twice.
+     */
+    Mono<Void> requestRefund(long pledgeId) {
+        return repository.lockPledge(pledgeId)
+                .filter(pledge -> "REFUNDING".equals(pledge.status()) && pledge.amountFen() != null)
+                .flatMap(pledge -> weChatPay.refund("LLP" + String.format("%013d", pledgeId), outRefundNo(pledgeId),
+                                pledge.amountFen(), pledge.amountFen(), "邻里节众筹未达目标，全额退款")
+                        .flatMap(status -> repository.markRefundRequested(pledgeId)
+                                .then("SUCCESS".equals(status) ? repository.markRefunded(pledgeId).then()
+                                        : timers.schedule(PLEDGE_REFUND_CHECK, pledgeId, Instant.now().plusSeconds(60)))));
+    }
+
+    /** Timer: a refund WeChat Pay has not notified about yet is confirmed by querying it. */
+    Mono<Void> checkRefund(long pledgeId) {
+        return repository.lockPledge(pledgeId)
+                .filter(pledge -> "REFUNDING".equals(pledge.status()))
+                .flatMap(pledge -> weChatPay.refundStatus(outRefundNo(pledgeId)).flatMap(status -> switch (status) {
+                    case "SUCCESS" -> repository.markRefunded(pledgeId).then();
+                    case "PROCESSING" -> timers.schedule(PLEDGE_REFUND_CHECK, pledgeId, Instant.now().plusSeconds(60));
+                    default -> timers.schedule(PLEDGE_REFUND, pledgeId, Instant.now().plusSeconds(600));
+                }));
+    }
+
+    /** A verified refund notification: the pledge is REFUNDED once. */
+    public Mono<Void> confirmRefund(WeChatPay.RefundNotification notification) {
+        if (!"SUCCESS".equals(notification.refundStatus()) || !notification.outRefundNo().startsWith("LLR")) {
+            return Mono.empty();
+        }
+        long pledgeId;
+        try {
+            pledgeId = Long.parseLong(notification.outRefundNo().substring(3));
+        } catch (NumberFormatException ex) {
+            return Mono.error(new PaymentMismatch("unknown out_refund_no " + notification.outRefundNo()));
+        }
+        return transaction.transactional(repository.lockPledge(pledgeId)
+                .switchIfEmpty(Mono.error(() -> new PaymentMismatch("unknown out_refund_no " + notification.outRefundNo())))
+                .flatMap(pledge -> repository.markRefunded(pledgeId)).then());
     }
 
     // ---- helpers ----

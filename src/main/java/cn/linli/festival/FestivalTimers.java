@@ -23,4 +23,28 @@ class FestivalTimers {
             }
         };
     }
+
+    @Bean
+    TimerHandler pledgeRefund(FestivalService festivals) {
+        return handler(FestivalService.PLEDGE_REFUND, festivals::requestRefund);
+    }
+
+    @Bean
+    TimerHandler pledgeRefundCheck(FestivalService festivals) {
+        return handler(FestivalService.PLEDGE_REFUND_CHECK, festivals::checkRefund);
+    }
+
+    private static TimerHandler handler(String kind, java.util.function.LongFunction<Mono<Void>> fire) {
+        return new TimerHandler() {
+            @Override
+            public String kind() {
+                return kind;
+            }
+
+            @Override
+            public Mono<Void> fire(long subjectId) {
+                return fire.apply(subjectId);
+            }
+        };
+    }
 }

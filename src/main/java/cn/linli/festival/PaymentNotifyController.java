@@ -34,27 +34,41 @@ class PaymentNotifyController {
         this.festivals = festivals;
     }
 
-    @PostMapping("/wechat/pay/notify")
-    Mono<ResponseEntity<Map<String, String>>> paymentNotification(@RequestBody String body,
-                                                                  @RequestHeader HttpHeaders headers) {
+    @PostMapping("/wechat/pay/refund-notify")
+    Mono<ResponseEntity<Map<String, String>>> refundNotification(@RequestBody String body,
+                                                                 @RequestHeader HttpHeaders headers) {
+        return weChatPay.parseRefundNotification(body, wechatHeaders(headers))
+                .flatMap(notification -> festivals.confirmRefund(notification)
+                        .thenReturn(ResponseEntity.noContent().<Map<String, String>>build()))
+                .onErrorResume(PaymentNotifyController::answerFailure);
+    }
+
+    private static Map<String, String> wechatHeaders(HttpHeaders headers) {
         Map<String, String> wechatHeaders = new HashMap<>();
         headers.forEach((name, values) -> {
             if (name.toLowerCase().startsWith("wechatpay-") && !values.isEmpty()) {
                 wechatHeaders.put(name, values.get(0));
             }
         });
-        return weChatPay.parsePaymentNotification(body, wechatHeaders)
+        return wechatHeaders;
+    }
+
+    private static Mono<ResponseEntity<Map<String, String>>> answerFailure(Throwable ex) {
+        if (ex instanceof FestivalService.PaymentMismatch || ex instanceof InvalidPaymentNotification) {
+            log.warn("Refused a WeChat Pay notification: {}", ex.getMessage());
+            return Mono.just(ResponseEntity.status(HttpStatus.BAD_REQUEST).body(Map.of("code", "FAIL", "message", "通知无效")));
+        }
+        log.error("Could not handle a WeChat Pay notification; WeChat Pay will resend it", ex);
+        return Mono.just(ResponseEntity.status(HttpStatus.INTERNAL_SERVER_ERROR)
+                .body(Map.of("code", "FAIL", "message", "稍后重试")));
+    }
+
+    @PostMapping("/wechat/pay/notify")
+    Mono<ResponseEntity<Map<String, String>>> paymentNotification(@RequestBody String body,
+                                                                  @RequestHeader HttpHeaders headers) {
+        return weChatPay.parsePaymentNotification(body, wechatHeaders(headers))
                 .flatMap(notification -> festivals.confirmPayment(notification)
                         .thenReturn(ResponseEntity.noContent().<Map<String, String>>build()))
-                .onErrorResume(ex -> {
-                    if (ex instanceof FestivalService.PaymentMismatch || ex instanceof InvalidPaymentNotification) {
-                        log.warn("Refused a WeChat Pay notification: {}", ex.getMessage());
-                        return Mono.just(ResponseEntity.status(HttpStatus.BAD_REQUEST)
-                                .body(Map.of("code", "FAIL", "message", "通知无效")));
-                    }
-                    log.error("Could not handle a WeChat Pay notification; WeChat Pay will resend it", ex);
-                    return Mono.just(ResponseEntity.status(HttpStatus.INTERNAL_SERVER_ERROR)
-                            .body(Map.of("code", "FAIL", "message", "稍后重试")));
-                });
+                .onErrorResume(PaymentNotifyController::answerFailure);
     }
 }

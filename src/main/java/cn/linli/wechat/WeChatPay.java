@@ -17,6 +17,22 @@ public interface WeChatPay {
                                String payerOpenid) {
     }
 
+    /** A verified, decrypted refund notification. */
+    record RefundNotification(String outRefundNo, String refundStatus) {
+    }
+
+    /**
+     * Asks WeChat Pay to refund (the same {@code outRefundNo} never refunds twice); WeChat Pay's refund status
+     * (PROCESSING or SUCCESS). Fails while WeChat Pay is unavailable, so the caller retries.
+     */
+    Mono<String> refund(String outTradeNo, String outRefundNo, long totalFen, long refundFen, String reason);
+
+    /** The refund's status at WeChat Pay (PROCESSING, SUCCESS, CLOSED, ABNORMAL). */
+    Mono<String> refundStatus(String outRefundNo);
+
+    /** As {@link #parsePaymentNotification}, for refund notifications. */
+    Mono<RefundNotification> parseRefundNotification(String body, Map<String, String> headers);
+
     /** Creates (or re-issues, for the same order number) a JSAPI payment for the payer. */
     Mono<PaymentParams> createJsapiPayment(String outTradeNo, long amountFen, String description, String payerOpenid);
 

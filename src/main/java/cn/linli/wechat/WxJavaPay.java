@@ -67,26 +67,82 @@ class WxJavaPay implements WeChatPay {
     }
 
     @Override
+    public Mono<String> refund(String outTradeNo, String outRefundNo, long totalFen, long refundFen, String reason) {
+        return blocking("refund " + outRefundNo, () -> {
+            com.github.binarywang.wxpay.bean.request.WxPayRefundV3Request request =
+                    new com.github.binarywang.wxpay.bean.request.WxPayRefundV3Request();
+            request.setOutTradeNo(outTradeNo);
+            request.setOutRefundNo(outRefundNo);
+            request.setReason(reason);
+            request.setNotifyUrl(notifyUrl().replace("/wechat/pay/notify", "/wechat/pay/refund-notify"));
+            com.github.binarywang.wxpay.bean.request.WxPayRefundV3Request.Amount amount =
+                    new com.github.binarywang.wxpay.bean.request.WxPayRefundV3Request.Amount();
+            amount.setTotal((int) totalFen);
+            amount.setRefund((int) refundFen);
+            amount.setCurrency("CNY");
+            request.setAmount(amount);
+            return pay.refundV3(request).getStatus();
+        });
+    }
+
+    @Override
+    public Mono<String> refundStatus(String outRefundNo) {
+        return blocking("refund query " + outRefundNo, () -> pay.refundQueryV3(outRefundNo).getStatus());
+    }
+
+    @Override
+    public Mono<RefundNotification> parseRefundNotification(String body, Map<String, String> headers) {
+        return Mono.fromCallable(() -> {
+            SignatureHeader signatureHeader = verifiedHeader(headers);
+            try {
+                var result = pay.parseRefundNotifyV3Result(body, signatureHeader).getResult();
+                if (!properties.mchId().equals(result.getMchid())) {
+                    throw new InvalidPaymentNotification("refund notification for another merchant");
+                }
+                return new RefundNotification(result.getOutRefundNo(), result.getRefundStatus());
+            } catch (WxPayException ex) {
+                throw new InvalidPaymentNotification("signature or decryption failed: " + ex.getMessage());
+            }
+        }).subscribeOn(Schedulers.boundedElastic());
+    }
+
+    private <T> Mono<T> blocking(String what, java.util.concurrent.Callable<T> call) {
+        return Mono.fromCallable(call)
+                .subscribeOn(Schedulers.boundedElastic())
+                .timeout(properties.timeout())
+                .onErrorMap(ex -> !(ex instanceof LinliException), ex -> {
+                    log.warn("WeChat Pay {} failed: {}", what, ex.toString());
+                    return new LinliException(ErrorCode.WECHAT_UNAVAILABLE, "微信支付暂时不可用，请稍后再试", Map.of(), ex);
+                });
+    }
+
+    /** All four headers present and fresh; otherwise the notification is refused before any verification. */
+    private static SignatureHeader verifiedHeader(Map<String, String> headers) {
+        String timestamp = header(headers, "Wechatpay-Timestamp");
+        String nonce = header(headers, "Wechatpay-Nonce");
+        String signature = header(headers, "Wechatpay-Signature");
+        String serial = header(headers, "Wechatpay-Serial");
+        long seconds;
+        try {
+            seconds = Long.parseLong(timestamp);
+        } catch (NumberFormatException ex) {
+            throw new InvalidPaymentNotification("bad timestamp");
+        }
+        if (Duration.between(Instant.ofEpochSecond(seconds), Instant.now()).abs().compareTo(MAX_NOTIFICATION_AGE) > 0) {
+            throw new InvalidPaymentNotification("notification too old");
+        }
+        SignatureHeader signatureHeader = new SignatureHeader();
+        signatureHeader.setTimeStamp(timestamp);
+        signatureHeader.setNonce(nonce);
+        signatureHeader.setSignature(signature);
+        signatureHeader.setSerial(serial);
+        return signatureHeader;
+    }
+
+    @Override
     public Mono<PaymentNotification> parsePaymentNotification(String body, Map<String, String> headers) {
         return Mono.fromCallable(() -> {
-            String timestamp = header(headers, "Wechatpay-Timestamp");
-            String nonce = header(headers, "Wechatpay-Nonce");
-            String signature = header(headers, "Wechatpay-Signature");
-            String serial = header(headers, "Wechatpay-Serial");
-            long seconds;
-            try {
-                seconds = Long.parseLong(timestamp);
-            } catch (NumberFormatException ex) {
-                throw new InvalidPaymentNotification("bad timestamp");
-            }
-            if (Duration.between(Instant.ofEpochSecond(seconds), Instant.now()).abs().compareTo(MAX_NOTIFICATION_AGE) > 0) {
-                throw new InvalidPaymentNotification("notification too old");
-            }
-            SignatureHeader signatureHeader = new SignatureHeader();
-            signatureHeader.setTimeStamp(timestamp);
-            signatureHeader.setNonce(nonce);
-            signatureHeader.setSignature(signature);
-            signatureHeader.setSerial(serial);
+            SignatureHeader signatureHeader = verifiedHeader(headers);
             WxPayNotifyV3Result parsed;
             try {
                 // never pass a null header: WxJava then skips the signature check entirely

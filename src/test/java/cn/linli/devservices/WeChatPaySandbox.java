@@ -52,6 +52,8 @@ public final class WeChatPaySandbox {
     private final KeyPair platform = rsa();
     private final String apiV3Key = randomText(32);
     private final Map<String, Map<String, Object>> orders = new ConcurrentHashMap<>();
+    private final Map<String, Map<String, Object>> refunds = new ConcurrentHashMap<>();
+    private final java.util.concurrent.atomic.AtomicInteger failingRefunds = new java.util.concurrent.atomic.AtomicInteger();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
 
     /** Settings the app needs to talk to this sandbox as a merchant. */
@@ -93,6 +95,17 @@ public final class WeChatPaySandbox {
             });
             return Map.of("prepay_id", stored.get("prepay_id"));
         }
+        if (path.equals("/v3/refund/domestic/refunds")) {
+            return refund(exchange, JSON.readValue(body, Map.class));
+        }
+        if (path.startsWith("/v3/refund/domestic/refunds/")) {
+            Map<String, Object> refund = refunds.get(path.substring("/v3/refund/domestic/refunds/".length()));
+            if (refund == null) {
+                exchange.getResponseHeaders().set("X-Sandbox-Status", "404");
+                return Map.of("code", "RESOURCE_NOT_EXISTS", "message", "退款单不存在");
+            }
+            return refundView(refund);
+        }
         if (path.startsWith("/v3/pay/transactions/out-trade-no/") && path.endsWith("/close")) {
             String outTradeNo = path.substring("/v3/pay/transactions/out-trade-no/".length(), path.length() - "/close".length());
             Map<String, Object> order = orders.get(outTradeNo);
@@ -113,6 +126,87 @@ public final class WeChatPaySandbox {
         }
         exchange.getResponseHeaders().set("X-Sandbox-Status", "404");
         return Map.of("code", "NOT_FOUND", "message", "sandbox: unknown pay api " + path);
+    }
+
+    /** The next {@code count} refund requests fail with WeChat Pay's SYSTEM_ERROR (500), as in an outage. */
+    public void failNextRefunds(int count) {
+        failingRefunds.set(count);
+    }
+
+    /** Refunds created, by out_refund_no (a retried request for the same number does not create another). */
+    public Map<String, Map<String, Object>> refunds() {
+        return refunds;
+    }
+
+    private Map<String, Object> refund(HttpExchange exchange, Map<String, Object> request) {
+        if (failingRefunds.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+            exchange.getResponseHeaders().set("X-Sandbox-Status", "500");
+            return Map.of("code", "SYSTEM_ERROR", "message", "系统繁忙，请稍后重试");
+        }
+        String outTradeNo = String.valueOf(request.get("out_trade_no"));
+        Map<String, Object> order = orders.get(outTradeNo);
+        Map<String, Object> amount = (Map<String, Object>) request.get("amount");
+        if (order == null || !"SUCCESS".equals(order.get("trade_state"))
+                || !((Map<String, Object>) order.get("amount")).get("total").equals(amount.get("total"))) {
+            exchange.getResponseHeaders().set("X-Sandbox-Status", "400");
+            return Map.of("code", "INVALID_REQUEST", "message", "订单状态或金额不符");
+        }
+        String outRefundNo = String.valueOf(request.get("out_refund_no"));
+        Map<String, Object> refund = refunds.computeIfAbsent(outRefundNo, no -> {
+            Map<String, Object> created = new ConcurrentHashMap<>(request);
+            created.put("refund_id", "50300" + System.currentTimeMillis());
+            created.put("transaction_id", order.get("transaction_id"));
+            created.put("status", "PROCESSING");
+            // like WeChat Pay, the refund completes a moment later and is notified
+            Thread notifier = new Thread(() -> {
+                try {
+                    Thread.sleep(300);
+                } catch (InterruptedException ex) {
+                    return;
+                }
+                created.put("status", "SUCCESS");
+                Object url = created.get("notify_url");
+                if (url != null) {
+                    send(String.valueOf(url), refundNotification(created, platform.getPrivate()));
+                }
+            }, "sandbox-refund");
+            notifier.setDaemon(true);
+            notifier.start();
+            return created;
+        });
+        return refundView(refund);
+    }
+
+    private Map<String, Object> refundView(Map<String, Object> refund) {
+        Map<String, Object> amount = (Map<String, Object>) refund.get("amount");
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("refund_id", refund.get("refund_id"));
+        view.put("out_refund_no", refund.get("out_refund_no"));
+        view.put("transaction_id", refund.get("transaction_id"));
+        view.put("out_trade_no", refund.get("out_trade_no"));
+        view.put("channel", "ORIGINAL");
+        view.put("user_received_account", "支付用户零钱");
+        view.put("status", refund.get("status"));
+        view.put("create_time", OffsetDateTime.now(ZoneOffset.ofHours(8)).withNano(0).toString());
+        view.put("amount", Map.of("total", amount.get("total"), "refund", amount.get("refund"), "payer_total",
+                amount.get("total"), "payer_refund", amount.get("refund"), "currency", "CNY"));
+        return view;
+    }
+
+    public Notification refundNotification(Map<String, Object> refund, PrivateKey signer) {
+        Map<String, Object> amount = (Map<String, Object>) refund.get("amount");
+        Map<String, Object> plain = new LinkedHashMap<>();
+        plain.put("mchid", MCH_ID);
+        plain.put("out_trade_no", refund.get("out_trade_no"));
+        plain.put("transaction_id", refund.get("transaction_id"));
+        plain.put("out_refund_no", refund.get("out_refund_no"));
+        plain.put("refund_id", refund.get("refund_id"));
+        plain.put("refund_status", refund.get("status"));
+        plain.put("success_time", OffsetDateTime.now(ZoneOffset.ofHours(8)).withNano(0).toString());
+        plain.put("user_received_account", "支付用户零钱");
+        plain.put("amount", Map.of("total", amount.get("total"), "refund", amount.get("refund"),
+                "payer_total", amount.get("total"), "payer_refund", amount.get("refund")));
+        return encrypted(plain, "refund", "REFUND.SUCCESS", signer, System.currentTimeMillis() / 1000);
     }
 
     /** Headers WeChat Pay puts on every answer: the platform's signature over timestamp, nonce and body. */
@@ -148,20 +242,26 @@ public final class WeChatPaySandbox {
     }
 
     public Notification notification(Map<String, Object> transaction, PrivateKey signer, long epochSeconds) {
+        return encrypted(transaction, "transaction",
+                "SUCCESS".equals(transaction.get("trade_state")) ? "TRANSACTION.SUCCESS" : "TRANSACTION.CLOSED",
+                signer, epochSeconds);
+    }
+
+    private Notification encrypted(Map<String, Object> content, String originalType, String eventType, PrivateKey signer,
+                                   long epochSeconds) {
         try {
             String nonce = randomText(12);
-            String plain = JSON.writeValueAsString(transaction);
+            String plain = JSON.writeValueAsString(content);
             Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
             cipher.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(apiV3Key.getBytes(StandardCharsets.UTF_8), "AES"),
                     new GCMParameterSpec(128, nonce.getBytes(StandardCharsets.UTF_8)));
-            cipher.updateAAD("transaction".getBytes(StandardCharsets.UTF_8));
+            cipher.updateAAD(originalType.getBytes(StandardCharsets.UTF_8));
             String ciphertext = Base64.getEncoder().encodeToString(cipher.doFinal(plain.getBytes(StandardCharsets.UTF_8)));
-            Map<String, Object> resource = Map.of("original_type", "transaction", "algorithm", "AEAD_AES_256_GCM",
-                    "ciphertext", ciphertext, "associated_data", "transaction", "nonce", nonce);
+            Map<String, Object> resource = Map.of("original_type", originalType, "algorithm", "AEAD_AES_256_GCM",
+                    "ciphertext", ciphertext, "associated_data", originalType, "nonce", nonce);
             String body = JSON.writeValueAsString(Map.of("id", UUID.randomUUID().toString(),
                     "create_time", OffsetDateTime.now(ZoneOffset.ofHours(8)).toString(), "resource_type", "encrypt-resource",
-                    "event_type", "SUCCESS".equals(transaction.get("trade_state")) ? "TRANSACTION.SUCCESS" : "TRANSACTION.CLOSED",
-                    "summary", "支付成功", "resource", resource));
+                    "event_type", eventType, "summary", "支付成功", "resource", resource));
             String timestamp = String.valueOf(epochSeconds);
             String headerNonce = randomText(32);
             return new Notification(body, Map.of("Wechatpay-Timestamp", timestamp, "Wechatpay-Nonce", headerNonce,

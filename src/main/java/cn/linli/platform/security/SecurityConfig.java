@@ -48,7 +48,7 @@ class SecurityConfig {
                 .authorizeExchange(exchanges -> exchanges
                         .pathMatchers("/graphql", "/graphql/**").permitAll()
                         // WeChat Pay calls this; it proves itself by signing the body, checked by the handler
-                        .pathMatchers(HttpMethod.POST, "/wechat/pay/notify").permitAll()
+                        .pathMatchers(HttpMethod.POST, "/wechat/pay/notify", "/wechat/pay/refund-notify").permitAll()
                         .pathMatchers(HttpMethod.GET, "/graphiql", "/graphiql/**").permitAll()
                         .pathMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/**", "/actuator/info")
                         .permitAll()

@@ -1,0 +1,78 @@
+package cn.linli.festival;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import cn.linli.platform.timer.Timers;
+import cn.linli.support.IntegrationTest;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** A failed all-or-nothing campaign refunds every paid pledge exactly once, also when WeChat Pay first fails. */
+class FestivalRefundE2ETest extends IntegrationTest {
+
+    @Autowired
+    Timers timers;
+
+    @Test
+    void everyPaidPledgeIsRefundedOnceEvenWhenTheFirstRefundCallFails() {
+        Login staff = login("demo-staff");
+        Map<String, Object> input = new HashMap<>();
+        input.put("communityId", String.valueOf(idOf("select id from community where name = '锦城社区'")));
+        input.put("theme", "端午邻里节");
+        input.put("festivalDate", "2031-06-20");
+        input.put("mainVenue", "锦城社区广场");
+        input.put("deadline", Instant.now().plus(3, ChronoUnit.DAYS).toString());
+        input.put("moneyGoalFen", 1_000_000);
+        input.put("fundingRule", "ALL_OR_NOTHING");
+        String campaign = api(staff.client(), "CreateCampaign").variable("input", input).execute()
+                .path("createCampaign.id").entity(String.class).get();
+        api(staff.client(), "PublishCampaign").variable("input", Map.of("campaignId", campaign)).execute().errors().verify();
+
+        List<String> pledges = new java.util.ArrayList<>();
+        for (String code : List.of("demo-resident", "demo-family")) {
+            String id = api(login(code).client(), "PledgeMoney").variable("input", Map.of("campaignId", campaign,
+                            "amountFen", 2_000, "contributorKind", "RESIDENT", "anonymous", false,
+                            "idempotencyKey", "refund-" + UUID.randomUUID())).execute()
+                    .path("pledgeMoney.pledge.id").entity(String.class).get();
+            assertThat(weChat().pay().complete("LLP" + String.format("%013d", Long.parseLong(id)), true)).isEqualTo(204);
+            pledges.add(id);
+        }
+
+        weChat().pay().failNextRefunds(1);
+        db.sql("update campaign set deadline = now() - interval '1 second' where id = " + campaign).then().block();
+        db.sql("update timer set due_at = now() - interval '1 second' where kind = 'CAMPAIGN_DEADLINE' and subject_id = "
+                + campaign).then().block();
+        timers.runDue().block(); // settles as FAILED and asks for the refunds: the first call fails
+        assertThat(count("select count(*) from pledge where status = 'REFUNDING' and campaign_id = " + campaign)).isEqualTo(2);
+        assertThat(count("select count(*) from timer where kind = 'PLEDGE_REFUND' and attempts > 0 and subject_id in ("
+                + String.join(",", pledges) + ")")).as("the failed refund is retried later").isEqualTo(1);
+
+        db.sql("update timer set due_at = now() - interval '1 second' where kind = 'PLEDGE_REFUND' and subject_id in ("
+                + String.join(",", pledges) + ")").then().block();
+        timers.runDue().block();
+
+        Awaitility.await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+                assertThat(count("select count(*) from pledge where status = 'REFUNDED' and campaign_id = " + campaign))
+                        .isEqualTo(2));
+        for (String pledge : pledges) {
+            String outRefundNo = "LLR" + String.format("%013d", Long.parseLong(pledge));
+            assertThat(weChat().pay().refunds()).containsKey(outRefundNo);
+        }
+        // nothing refunds twice: running every timer again asks WeChat Pay for nothing new
+        int refundsBefore = weChat().pay().refunds().size();
+        db.sql("update timer set due_at = now() where kind like 'PLEDGE_REFUND%'").then().block();
+        timers.runDue().block();
+        assertThat(weChat().pay().refunds()).hasSize(refundsBefore);
+        api(login("demo-resident").client(), "Campaign").variable("id", campaign).execute()
+                .path("campaign.progress.moneyRaisedFen").entity(Integer.class).isEqualTo(0);
+    }
+}
