@@ -195,6 +195,12 @@ class FestivalRepository {
                 .bind("tx", transactionId).bind("id", pledgeId).fetch().rowsUpdated().map(rows -> rows == 1);
     }
 
+    /** PENDING → CLOSED: the payment never happened and can no longer happen. */
+    Mono<Boolean> markClosed(long pledgeId) {
+        return db.sql("update pledge set status = 'CLOSED' where id = :id and status = 'PENDING'")
+                .bind("id", pledgeId).fetch().rowsUpdated().map(rows -> rows == 1);
+    }
+
     /** Every paid money pledge of the campaign becomes REFUNDING; their ids. */
     Flux<Long> startRefunds(long campaignId) {
         return db.sql("""

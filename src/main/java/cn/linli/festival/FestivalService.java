@@ -49,6 +49,7 @@ public class FestivalService {
     static final String CAMPAIGN_DEADLINE = "CAMPAIGN_DEADLINE";
     static final String PLEDGE_REFUND = "PLEDGE_REFUND";
     static final String PLEDGE_REFUND_CHECK = "PLEDGE_REFUND_CHECK";
+    static final String PLEDGE_PAYMENT_CHECK = "PLEDGE_PAYMENT_CHECK";
     private static final Set<String> ACTIVE = Set.of("PAID", "RECORDED", "PLEDGED", "RECEIVED", "SIGNED_UP", "ATTENDED");
 
     private final FestivalRepository repository;
@@ -207,7 +208,10 @@ public class FestivalService {
                     input.anonymous(), message, input.amountFen(), null, null, null, "PENDING", null, null, key, hash);
             Mono<Pledge> record = requireOpen(campaignId)
                     .then(repository.insertPledge(row))
-                    .flatMap(pledge -> repository.assignOutTradeNo(pledge.id()).thenReturn(pledge))
+                    .flatMap(pledge -> repository.assignOutTradeNo(pledge.id())
+                            .then(timers.schedule(PLEDGE_PAYMENT_CHECK, pledge.id(),
+                                    Instant.now().plus(properties.paymentCheckAfter())))
+                            .thenReturn(pledge))
                     .switchIfEmpty(Mono.defer(() -> replay(key, hash)));
             return transaction.transactional(record).retryWhen(TransactionRetry.onConflict())
                     .flatMap(pledge -> !"PENDING".equals(pledge.status()) ? Mono.error(new LinliException(
@@ -474,6 +478,32 @@ public class FestivalService {
                             .concatMap(pledgeId -> timers.schedule(PLEDGE_REFUND, pledgeId, Instant.now()))
                             .then();
                     return repository.setStatus(campaignId, "OPEN", "FAILED").then(giveBack);
+                }));
+    }
+
+    // ---- reconciliation: a lost notification loses no money ----
+
+    /**
+     * Timer: a pledge still pending is checked with WeChat Pay. Paid → PAID (as the notification would have done);
+     * unpaid and too old → the WeChat Pay order is closed and the pledge CLOSED; otherwise checked again later.
+     */
+    Mono<Void> checkPayment(long pledgeId) {
+        String outTradeNo = "LLP" + String.format("%013d", pledgeId);
+        return repository.lockPledge(pledgeId)
+                .filter(pledge -> "PENDING".equals(pledge.status()))
+                .flatMap(pledge -> weChatPay.paymentState(outTradeNo).flatMap(state -> {
+                    if ("SUCCESS".equals(state.tradeState()) && pledge.amountFen() != null
+                            && state.amountFen() == pledge.amountFen()) {
+                        return repository.markPaid(pledgeId, state.transactionId()).then();
+                    }
+                    boolean expired = pledge.createdAt().plus(properties.paymentExpiresAfter()).isBefore(Instant.now());
+                    if (List.of("CLOSED", "PAYERROR", "REVOKED", "NOT_FOUND").contains(state.tradeState())) {
+                        return repository.markClosed(pledgeId).then();
+                    }
+                    if (expired) {
+                        return weChatPay.closePayment(outTradeNo).then(repository.markClosed(pledgeId)).then();
+                    }
+                    return timers.schedule(PLEDGE_PAYMENT_CHECK, pledgeId, Instant.now().plus(properties.paymentCheckAfter()));
                 }));
     }
 

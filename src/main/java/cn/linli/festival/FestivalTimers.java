@@ -30,6 +30,11 @@ class FestivalTimers {
     }
 
     @Bean
+    TimerHandler pledgePaymentCheck(FestivalService festivals) {
+        return handler(FestivalService.PLEDGE_PAYMENT_CHECK, festivals::checkPayment);
+    }
+
+    @Bean
     TimerHandler pledgeRefundCheck(FestivalService festivals) {
         return handler(FestivalService.PLEDGE_REFUND_CHECK, festivals::checkRefund);
     }

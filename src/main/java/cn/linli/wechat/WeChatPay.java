@@ -33,6 +33,15 @@ public interface WeChatPay {
     /** As {@link #parsePaymentNotification}, for refund notifications. */
     Mono<RefundNotification> parseRefundNotification(String body, Map<String, String> headers);
 
+    /** What WeChat Pay knows of a payment: its state (SUCCESS, NOTPAY, CLOSED, …, or NOT_FOUND), amount and id. */
+    record PaymentState(String tradeState, long amountFen, String transactionId) {
+    }
+
+    Mono<PaymentState> paymentState(String outTradeNo);
+
+    /** Closes an unpaid payment so it can no longer be paid. */
+    Mono<Void> closePayment(String outTradeNo);
+
     /** Creates (or re-issues, for the same order number) a JSAPI payment for the payer. */
     Mono<PaymentParams> createJsapiPayment(String outTradeNo, long amountFen, String description, String payerOpenid);
 

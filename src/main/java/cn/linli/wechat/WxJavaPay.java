@@ -86,6 +86,31 @@ class WxJavaPay implements WeChatPay {
     }
 
     @Override
+    public Mono<PaymentState> paymentState(String outTradeNo) {
+        return blocking("query " + outTradeNo, () -> {
+            try {
+                var result = pay.queryOrderV3(null, outTradeNo);
+                return new PaymentState(result.getTradeState(),
+                        result.getAmount() == null || result.getAmount().getTotal() == null ? 0 : result.getAmount().getTotal(),
+                        String.valueOf(result.getTransactionId()));
+            } catch (WxPayException ex) {
+                if ("ORDER_NOT_EXIST".equals(ex.getErrCode())) {
+                    return new PaymentState("NOT_FOUND", 0, "");
+                }
+                throw ex;
+            }
+        });
+    }
+
+    @Override
+    public Mono<Void> closePayment(String outTradeNo) {
+        return blocking("close " + outTradeNo, () -> {
+            pay.closeOrderV3(outTradeNo);
+            return true;
+        }).then();
+    }
+
+    @Override
     public Mono<String> refundStatus(String outRefundNo) {
         return blocking("refund query " + outRefundNo, () -> pay.refundQueryV3(outRefundNo).getStatus());
     }

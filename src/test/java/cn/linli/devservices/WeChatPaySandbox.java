@@ -233,6 +233,13 @@ public final class WeChatPaySandbox {
         return send(String.valueOf(order.get("notify_url")), notification);
     }
 
+    /** The payer paid, but the notification is lost on the way (the app must find out by querying). */
+    public void payWithoutNotifying(String outTradeNo) {
+        Map<String, Object> order = orders.get(outTradeNo);
+        order.put("trade_state", "SUCCESS");
+        order.putIfAbsent("transaction_id", "42000" + System.currentTimeMillis());
+    }
+
     /** A signed, encrypted payment notification, as WeChat Pay sends it. Tests forge variants from it. */
     public record Notification(String body, Map<String, String> headers) {
     }

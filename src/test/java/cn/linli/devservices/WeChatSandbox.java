@@ -129,7 +129,8 @@ public final class WeChatSandbox implements AutoCloseable {
         int status = statusHeader == null ? 200 : Integer.parseInt(statusHeader);
         exchange.getResponseHeaders().remove("X-Sandbox-Status");
         byte[] bytes = status == 204 ? new byte[0] : JSON.writeValueAsBytes(answer);
-        if (path.startsWith("/v3/") && status != 204) {
+        if (path.startsWith("/v3/")) {
+            // like WeChat Pay, every answer (a 204 too) is typed and signed
             exchange.getResponseHeaders().set("Content-Type", "application/json; charset=utf-8");
             pay.responseHeaders(bytes).forEach((name, value) -> exchange.getResponseHeaders().set(name, value));
         }

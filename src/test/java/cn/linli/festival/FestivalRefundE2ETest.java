@@ -75,4 +75,40 @@ class FestivalRefundE2ETest extends IntegrationTest {
         api(login("demo-resident").client(), "Campaign").variable("id", campaign).execute()
                 .path("campaign.progress.moneyRaisedFen").entity(Integer.class).isEqualTo(0);
     }
+
+    @Test
+    void aLostNotificationIsFoundByQueryingAndAnUnpaidPledgeIsClosed() {
+        Login staff = login("demo-staff");
+        Map<String, Object> input = new HashMap<>();
+        input.put("communityId", String.valueOf(idOf("select id from community where name = '锦城社区'")));
+        input.put("theme", "中秋邻里节");
+        input.put("festivalDate", "2031-09-20");
+        input.put("mainVenue", "锦城社区广场");
+        input.put("deadline", Instant.now().plus(3, ChronoUnit.DAYS).toString());
+        input.put("moneyGoalFen", 10_000);
+        input.put("fundingRule", "KEEP_WHAT_YOU_RAISE");
+        String campaign = api(staff.client(), "CreateCampaign").variable("input", input).execute()
+                .path("createCampaign.id").entity(String.class).get();
+        api(staff.client(), "PublishCampaign").variable("input", Map.of("campaignId", campaign)).execute().errors().verify();
+        Login resident = login("demo-resident");
+        String paid = pledge(resident, campaign);
+        String abandoned = pledge(resident, campaign);
+
+        weChat().pay().payWithoutNotifying("LLP" + String.format("%013d", Long.parseLong(paid)));
+        db.sql("update pledge set created_at = now() - interval '1 hour' where id = " + abandoned).then().block();
+        db.sql("update timer set due_at = now() - interval '1 second' where kind = 'PLEDGE_PAYMENT_CHECK' and subject_id in ("
+                + paid + "," + abandoned + ")").then().block();
+        timers.runDue().block();
+
+        assertThat(count("select count(*) from pledge where status = 'PAID' and id = " + paid)).isEqualTo(1);
+        assertThat(count("select count(*) from pledge where status = 'CLOSED' and id = " + abandoned)).isEqualTo(1);
+        assertThat(weChat().pay().order("LLP" + String.format("%013d", Long.parseLong(abandoned))).get("trade_state"))
+                .isEqualTo("CLOSED");
+    }
+
+    private String pledge(Login resident, String campaign) {
+        return api(resident.client(), "PledgeMoney").variable("input", Map.of("campaignId", campaign, "amountFen", 1_500,
+                        "contributorKind", "RESIDENT", "anonymous", false, "idempotencyKey", "check-" + UUID.randomUUID()))
+                .execute().path("pledgeMoney.pledge.id").entity(String.class).get();
+    }
 }
