@@ -260,6 +260,17 @@ fragment CampaignFields on Campaign {
 }
 `,
 
+  CampaignProgressUpdates: `subscription CampaignProgressUpdates($campaignId: ID!) {
+  campaignProgress(campaignId: $campaignId) {
+    moneyRaisedFen
+    matchedFen
+    totalFen
+    moneyGoalFen
+    supporters
+  }
+}
+`,
+
   Campaigns: `query Campaigns($communityId: ID!, $first: Int, $after: String) {
   campaigns(communityId: $communityId, first: $first, after: $after) {
     edges {

@@ -107,6 +107,11 @@ class FestivalController {
         return service.approveExpense(input.expenseId());
     }
 
+    @org.springframework.graphql.data.method.annotation.SubscriptionMapping
+    reactor.core.publisher.Flux<FestivalRecords.Progress> campaignProgress(@Argument String campaignId) {
+        return service.progressUpdates(campaignId);
+    }
+
     @BatchMapping(typeName = "Campaign", field = "progress")
     Mono<Map<Campaign, FestivalRecords.Progress>> progressOfCampaign(List<Campaign> campaigns) {
         return Batches.one(campaigns, Campaign::id, service::progress);

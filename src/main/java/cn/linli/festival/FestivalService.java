@@ -60,11 +60,13 @@ public class FestivalService {
     private final TransactionalOperator transaction;
     private final FestivalProperties properties;
     private final WeChatPay weChatPay;
+    private final CampaignEvents events;
 
     FestivalService(FestivalRepository repository, CommunityService communities, IdentityService identity,
                     TimeBankService timeBank, Timers timers, TransactionalOperator transaction,
-                    FestivalProperties properties, WeChatPay weChatPay) {
+                    FestivalProperties properties, WeChatPay weChatPay, CampaignEvents events) {
         this.weChatPay = weChatPay;
+        this.events = events;
         this.repository = repository;
         this.communities = communities;
         this.identity = identity;
@@ -181,7 +183,8 @@ public class FestivalService {
             Mono<Pledge> work = requireOpen(campaignId)
                     .then(repository.insertPledge(row))
                     .flatMap(pledge -> repository.reserveItems(needId, campaignId, quantity).flatMap(reserved -> reserved
-                            ? Mono.just(pledge) : Mono.error(new LinliException(ErrorCode.PLEDGE_EXCEEDS_NEED))))
+                            ? events.publishAfterCommit(campaignId).thenReturn(pledge)
+                            : Mono.error(new LinliException(ErrorCode.PLEDGE_EXCEEDS_NEED))))
                     .switchIfEmpty(Mono.defer(() -> replay(key, hash)));
             return transaction.transactional(work).retryWhen(TransactionRetry.onConflict());
         });
@@ -239,7 +242,8 @@ public class FestivalService {
                         return Mono.error(new PaymentMismatch("amount " + notification.amountFen() + " does not match pledge "
                                 + pledge.id()));
                     }
-                    return repository.markPaid(pledge.id(), notification.transactionId()).then();
+                    return repository.markPaid(pledge.id(), notification.transactionId())
+                            .flatMap(paid -> paid ? events.publishAfterCommit(pledge.campaignId()) : Mono.<Void>empty());
                 });
         return transaction.transactional(work).retryWhen(TransactionRetry.onConflict());
     }
@@ -277,7 +281,8 @@ public class FestivalService {
                     .then(repository.insertPledge(row))
                     .switchIfEmpty(Mono.error(new LinliException(ErrorCode.ALREADY_SIGNED_UP)))
                     .flatMap(pledge -> repository.takeVolunteerPlace(roleId, campaignId).flatMap(taken -> taken
-                            ? Mono.just(pledge) : Mono.error(new LinliException(ErrorCode.ACTIVITY_FULL, "该志愿岗位已满员"))));
+                            ? events.publishAfterCommit(campaignId).thenReturn(pledge)
+                            : Mono.error(new LinliException(ErrorCode.ACTIVITY_FULL, "该志愿岗位已满员"))));
             return transaction.transactional(work).retryWhen(TransactionRetry.onConflict());
         });
     }
@@ -315,7 +320,8 @@ public class FestivalService {
             var row = new FestivalRepository.NewPledge(campaignId, "OFFLINE", null, input.contributorKind(), name, false, note,
                     input.amountFen(), null, null, null, "RECORDED", receipt, viewer.accountId(), null, null);
             return find(campaignId).flatMap(campaign -> communities.requireStaffOf(viewer, campaign.communityId()))
-                    .then(repository.insertPledge(row));
+                    .then(repository.insertPledge(row))
+                    .flatMap(pledge -> events.publishAfterCommit(campaignId).thenReturn(pledge));
         });
     }
 
@@ -460,6 +466,13 @@ public class FestivalService {
         });
     }
 
+    /** Live progress of a campaign: now, then after every change (from any instance). */
+    reactor.core.publisher.Flux<Progress> progressUpdates(String campaignId) {
+        return campaign(campaignId).flatMapMany(campaign -> events.changes()
+                .filter(change -> change.campaignId() == campaign.id())
+                .concatMap(change -> progress(List.of(campaign.id())).map(all -> all.get(campaign.id()))));
+    }
+
     // ---- the deadline ----
 
     /** Timer: at the deadline the campaign is FUNDED or FAILED; a failed all-or-nothing campaign releases item pledges. */
@@ -494,7 +507,8 @@ public class FestivalService {
                 .flatMap(pledge -> weChatPay.paymentState(outTradeNo).flatMap(state -> {
                     if ("SUCCESS".equals(state.tradeState()) && pledge.amountFen() != null
                             && state.amountFen() == pledge.amountFen()) {
-                        return repository.markPaid(pledgeId, state.transactionId()).then();
+                        return repository.markPaid(pledgeId, state.transactionId())
+                                .flatMap(paid -> paid ? events.publishAfterCommit(pledge.campaignId()) : Mono.<Void>empty());
                     }
                     boolean expired = pledge.createdAt().plus(properties.paymentExpiresAfter()).isBefore(Instant.now());
                     if (List.of("CLOSED", "PAYERROR", "REVOKED", "NOT_FOUND").contains(state.tradeState())) {

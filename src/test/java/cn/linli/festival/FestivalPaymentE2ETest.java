@@ -13,9 +13,15 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import cn.linli.devservices.WeChatPaySandbox;
+import cn.linli.support.ApiDocuments;
 import cn.linli.support.IntegrationTest;
 import org.junit.jupiter.api.Test;
+import org.springframework.graphql.client.WebSocketGraphQlClientInterceptor;
 import org.springframework.graphql.test.tester.GraphQlTester;
+import org.springframework.graphql.test.tester.WebSocketGraphQlTester;
+import org.springframework.web.reactive.socket.client.ReactorNettyWebSocketClient;
+import reactor.core.publisher.Mono;
+import reactor.test.StepVerifier;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -168,5 +174,39 @@ class FestivalPaymentE2ETest extends IntegrationTest {
                             && "input.amountFen".equals(e.getExtensions().get("field"))).verify();
         }
         assertThat(count("select count(*) from pledge where kind = 'MONEY' and campaign_id = " + campaign)).isEqualTo(1);
+    }
+
+    @Test
+    void progressIsPushedWhenAPaymentIsConfirmed() {
+        String campaign = openCampaign();
+        Login resident = login("demo-resident");
+        String[] pledge = pledge(resident, campaign, 4_000);
+        WebSocketGraphQlTester socket = WebSocketGraphQlTester.builder("ws://localhost:" + port + "/graphql",
+                        new ReactorNettyWebSocketClient())
+                .interceptor(new WebSocketGraphQlClientInterceptor() {
+                    @Override
+                    public Mono<Object> connectionInitPayload() {
+                        return Mono.just(Map.of("Authorization", "Bearer " + resident.accessToken()));
+                    }
+                })
+                .build();
+        try {
+            StepVerifier.create(socket.document(ApiDocuments.load("CampaignProgressUpdates"))
+                            .operationName("CampaignProgressUpdates").variable("campaignId", campaign)
+                            .executeSubscription().toFlux("campaignProgress.moneyRaisedFen", Integer.class).take(1))
+                    .then(() -> {
+                        try {
+                            Thread.sleep(1_000);
+                        } catch (InterruptedException ex) {
+                            Thread.currentThread().interrupt();
+                        }
+                        assertThat(pay().complete(pledge[1], true)).isEqualTo(204);
+                    })
+                    .expectNext(4_000)
+                    .expectComplete()
+                    .verify(java.time.Duration.ofSeconds(20));
+        } finally {
+            socket.stop().block(java.time.Duration.ofSeconds(5));
+        }
     }
 }
