@@ -54,6 +54,7 @@ public final class WeChatPaySandbox {
     private final Map<String, Map<String, Object>> orders = new ConcurrentHashMap<>();
     private final Map<String, Map<String, Object>> refunds = new ConcurrentHashMap<>();
     private final java.util.concurrent.atomic.AtomicInteger failingRefunds = new java.util.concurrent.atomic.AtomicInteger();
+    private volatile boolean silentRefunds;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
 
     /** Settings the app needs to talk to this sandbox as a merchant. */
@@ -133,6 +134,11 @@ public final class WeChatPaySandbox {
         failingRefunds.set(count);
     }
 
+    /** Refunds complete without a notification (the app must find out by querying). */
+    public void silentRefunds(boolean silent) {
+        silentRefunds = silent;
+    }
+
     /** Refunds created, by out_refund_no (a retried request for the same number does not create another). */
     public Map<String, Map<String, Object>> refunds() {
         return refunds;
@@ -166,7 +172,7 @@ public final class WeChatPaySandbox {
                 }
                 created.put("status", "SUCCESS");
                 Object url = created.get("notify_url");
-                if (url != null) {
+                if (url != null && !silentRefunds) {
                     send(String.valueOf(url), refundNotification(created, platform.getPrivate()));
                 }
             }, "sandbox-refund");

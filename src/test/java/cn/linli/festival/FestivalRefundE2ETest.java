@@ -106,6 +106,41 @@ class FestivalRefundE2ETest extends IntegrationTest {
                 .isEqualTo("CLOSED");
     }
 
+    @Test
+    void aRefundWhoseNotificationIsLostIsConfirmedByQuerying() {
+        Login staff = login("demo-staff");
+        Map<String, Object> input = new HashMap<>();
+        input.put("communityId", String.valueOf(idOf("select id from community where name = '锦城社区'")));
+        input.put("theme", "重阳邻里节");
+        input.put("festivalDate", "2031-10-20");
+        input.put("mainVenue", "锦城社区广场");
+        input.put("deadline", Instant.now().plus(3, ChronoUnit.DAYS).toString());
+        input.put("moneyGoalFen", 1_000_000);
+        input.put("fundingRule", "ALL_OR_NOTHING");
+        String campaign = api(staff.client(), "CreateCampaign").variable("input", input).execute()
+                .path("createCampaign.id").entity(String.class).get();
+        api(staff.client(), "PublishCampaign").variable("input", Map.of("campaignId", campaign)).execute().errors().verify();
+        String pledge = pledge(login("demo-resident"), campaign);
+        assertThat(weChat().pay().complete("LLP" + String.format("%013d", Long.parseLong(pledge)), true)).isEqualTo(204);
+
+        weChat().pay().silentRefunds(true);
+        try {
+            db.sql("update campaign set deadline = now() - interval '1 second' where id = " + campaign).then().block();
+            db.sql("update timer set due_at = now() - interval '1 second' where kind = 'CAMPAIGN_DEADLINE' and subject_id = "
+                    + campaign).then().block();
+            timers.runDue().block();
+            timers.runDue().block();
+            assertThat(count("select count(*) from pledge where status = 'REFUNDING' and id = " + pledge)).isEqualTo(1);
+            Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> "SUCCESS".equals(weChat().pay().refunds()
+                    .get("LLR" + String.format("%013d", Long.parseLong(pledge))).get("status")));
+            db.sql("update timer set due_at = now() where kind = 'PLEDGE_REFUND_CHECK' and subject_id = " + pledge).then().block();
+            timers.runDue().block();
+            assertThat(count("select count(*) from pledge where status = 'REFUNDED' and id = " + pledge)).isEqualTo(1);
+        } finally {
+            weChat().pay().silentRefunds(false);
+        }
+    }
+
     private String pledge(Login resident, String campaign) {
         return api(resident.client(), "PledgeMoney").variable("input", Map.of("campaignId", campaign, "amountFen", 1_500,
                         "contributorKind", "RESIDENT", "anonymous", false, "idempotencyKey", "check-" + UUID.randomUUID()))
