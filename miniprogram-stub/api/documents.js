@@ -1297,6 +1297,13 @@ fragment PledgeFields on Pledge {
 }
 `,
 
+  MarkNotificationsRead: `mutation MarkNotificationsRead($input: MarkNotificationsReadInput!) {
+  markNotificationsRead(input: $input) {
+    marked
+  }
+}
+`,
+
   Me: `query Me {
   me {
     ...AccountFields
@@ -1320,6 +1327,33 @@ fragment AccountFields on Account {
       name
     }
   }
+}
+`,
+
+  MyNotifications: `query MyNotifications($first: Int, $after: String) {
+  myNotifications(first: $first, after: $after) {
+    unreadCount
+    edges {
+      cursor
+      node {
+        ...NotificationFields
+      }
+    }
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+  }
+}
+
+fragment NotificationFields on Notification {
+  id
+  kind
+  title
+  body
+  page
+  read
+  createdAt
 }
 `,
 
@@ -1477,6 +1511,23 @@ fragment VoucherFields on Voucher {
       name
     }
   }
+}
+`,
+
+  NotificationReceived: `subscription NotificationReceived {
+  notificationReceived {
+    ...NotificationFields
+  }
+}
+
+fragment NotificationFields on Notification {
+  id
+  kind
+  title
+  body
+  page
+  read
+  createdAt
 }
 `,
 
@@ -2127,6 +2178,13 @@ fragment PledgeFields on Pledge {
 }
 `,
 
+  RecordSubscribeConsent: `mutation RecordSubscribeConsent($input: RecordSubscribeConsentInput!) {
+  recordSubscribeConsent(input: $input) {
+    recorded
+  }
+}
+`,
+
   RecordVolunteerAttendance: `mutation RecordVolunteerAttendance($input: RecordVolunteerAttendanceInput!) {
   recordVolunteerAttendance(input: $input) {
     accountId
@@ -2368,6 +2426,14 @@ fragment TimelineFields on Order {
       name
     }
     reason
+  }
+}
+`,
+
+  SubscribeTemplates: `query SubscribeTemplates {
+  subscribeTemplates {
+    kind
+    templateId
   }
 }
 `,

@@ -116,7 +116,7 @@ public class CommunityService {
                 .collectMap(CommunityRepository.CountRow::id, row -> (int) row.count());
     }
 
-    Mono<Map<Long, List<StaffMember>>> staffOfCommunities(Collection<Long> communityIds) {
+    public Mono<Map<Long, List<StaffMember>>> staffOfCommunities(Collection<Long> communityIds) {
         return group(repository.staffOfCommunities(communityIds), StaffMember::communityId);
     }
 

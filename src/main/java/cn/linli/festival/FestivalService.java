@@ -61,10 +61,13 @@ public class FestivalService {
     private final FestivalProperties properties;
     private final WeChatPay weChatPay;
     private final CampaignEvents events;
+    private final cn.linli.notification.NotificationService notifications;
 
     FestivalService(FestivalRepository repository, CommunityService communities, IdentityService identity,
                     TimeBankService timeBank, Timers timers, TransactionalOperator transaction,
-                    FestivalProperties properties, WeChatPay weChatPay, CampaignEvents events) {
+                    FestivalProperties properties, WeChatPay weChatPay, CampaignEvents events,
+                    cn.linli.notification.NotificationService notifications) {
+        this.notifications = notifications;
         this.weChatPay = weChatPay;
         this.events = events;
         this.repository = repository;
@@ -243,7 +246,9 @@ public class FestivalService {
                                 + pledge.id()));
                     }
                     return repository.markPaid(pledge.id(), notification.transactionId())
-                            .flatMap(paid -> paid ? events.publishAfterCommit(pledge.campaignId()) : Mono.<Void>empty());
+                            .flatMap(paid -> paid ? events.publishAfterCommit(pledge.campaignId())
+                                    .then(tellPledger(pledge, "PLEDGE_PAID", "捐款成功，感谢支持邻里节"))
+                                    : Mono.<Void>empty());
                 });
         return transaction.transactional(work).retryWhen(TransactionRetry.onConflict());
     }
@@ -537,7 +542,7 @@ public class FestivalService {
                 .flatMap(pledge -> weChatPay.refund("LLP" + String.format("%013d", pledgeId), outRefundNo(pledgeId),
                                 pledge.amountFen(), pledge.amountFen(), "邻里节众筹未达目标，全额退款")
                         .flatMap(status -> repository.markRefundRequested(pledgeId)
-                                .then("SUCCESS".equals(status) ? repository.markRefunded(pledgeId).then()
+                                .then("SUCCESS".equals(status) ? refunded(pledge)
                                         : timers.schedule(PLEDGE_REFUND_CHECK, pledgeId, Instant.now().plusSeconds(60)))));
     }
 
@@ -546,10 +551,25 @@ public class FestivalService {
         return repository.lockPledge(pledgeId)
                 .filter(pledge -> "REFUNDING".equals(pledge.status()))
                 .flatMap(pledge -> weChatPay.refundStatus(outRefundNo(pledgeId)).flatMap(status -> switch (status) {
-                    case "SUCCESS" -> repository.markRefunded(pledgeId).then();
+                    case "SUCCESS" -> refunded(pledge);
                     case "PROCESSING" -> timers.schedule(PLEDGE_REFUND_CHECK, pledgeId, Instant.now().plusSeconds(60));
                     default -> timers.schedule(PLEDGE_REFUND, pledgeId, Instant.now().plusSeconds(600));
                 }));
+    }
+
+    private Mono<Void> tellPledger(Pledge pledge, String kind, String title) {
+        if (pledge.accountId() == null) {
+            return Mono.empty();
+        }
+        String amount = pledge.amountFen() == null ? "" : String.format("%.2f 元", pledge.amountFen() / 100.0);
+        return notifications.notify(List.of(pledge.accountId()), kind, title, amount,
+                "pages/festival/detail?id=" + pledge.campaignId());
+    }
+
+    /** The pledge is REFUNDED (once) and its pledger told. */
+    private Mono<Void> refunded(Pledge pledge) {
+        return repository.markRefunded(pledge.id()).flatMap(done -> done
+                ? tellPledger(pledge, "REFUND_MADE", "邻里节众筹未达目标，捐款已退回") : Mono.<Void>empty());
     }
 
     /** A verified refund notification: the pledge is REFUNDED once. */
@@ -565,7 +585,7 @@ public class FestivalService {
         }
         return transaction.transactional(repository.lockPledge(pledgeId)
                 .switchIfEmpty(Mono.error(() -> new PaymentMismatch("unknown out_refund_no " + notification.outRefundNo())))
-                .flatMap(pledge -> repository.markRefunded(pledgeId)).then());
+                .flatMap(this::refunded).then());
     }
 
     // ---- helpers ----

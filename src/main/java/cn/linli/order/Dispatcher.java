@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 import cn.linli.partner.EligiblePartner;
+import cn.linli.notification.NotificationService;
 import cn.linli.partner.PartnerService;
 import cn.linli.platform.timer.Timers;
 import org.jspecify.annotations.Nullable;
@@ -31,8 +32,13 @@ class Dispatcher {
     private final PartnerService partners;
     private final Timers timers;
     private final OrderProperties properties;
+    private final NotificationService notifications;
+    private final cn.linli.community.CommunityService communities;
 
-    Dispatcher(OrderRepository orders, PartnerService partners, Timers timers, OrderProperties properties) {
+    Dispatcher(OrderRepository orders, PartnerService partners, Timers timers, OrderProperties properties,
+               NotificationService notifications, cn.linli.community.CommunityService communities) {
+        this.notifications = notifications;
+        this.communities = communities;
         this.orders = orders;
         this.partners = partners;
         this.timers = timers;
@@ -108,6 +114,7 @@ class Dispatcher {
                         "", Map.of("partner", partnerId, "deadline", deadline))
                 .flatMap(updated -> orders.insertEvent(order.id(), actor, "SUBMITTED", "DISPATCHED", partnerId, reason)
                         .then(timers.schedule(ACCEPT_DEADLINE, order.id(), deadline))
+                        .then(notifyMembers(List.of(partnerId), "ORDER_DISPATCHED", "您有新的派单", order))
                         .doOnSuccess(done -> change.notify(partnerId, "DISPATCHED"))
                         .thenReturn(updated));
     }
@@ -129,6 +136,7 @@ class Dispatcher {
                                     .then(orders.insertEvent(order.id(), Actor.SYSTEM, "SUBMITTED", "DISPATCHED", null,
                                             "抢单：已推送给 " + partnerIds.size() + " 家合伙人"))
                                     .then(timers.schedule(ACCEPT_DEADLINE, order.id(), deadline))
+                                    .then(notifyMembers(partnerIds, "ORDER_GRAB_OFFERED", "有新订单可抢", order))
                                     .doOnSuccess(done -> partnerIds.forEach(id -> change.notify(id, "GRAB_OFFERED")))
                                     .thenReturn(updated));
                 });
@@ -139,7 +147,18 @@ class Dispatcher {
         return orders.update(order.id(), List.of("SUBMITTED", "DISPATCHED"),
                         "status = 'SUBMITTED', partner_id = null, accept_deadline = null, escalated = true", "", Map.of())
                 .flatMap(updated -> orders.insertEvent(order.id(), Actor.SYSTEM, order.status(), "SUBMITTED", null, reason)
+                        .then(communities.staffOfCommunities(List.of(order.communityId())).flatMap(staff ->
+                                notifications.notify(staff.getOrDefault(order.communityId(), List.of()).stream()
+                                                .map(cn.linli.community.StaffMember::id).toList(),
+                                        "ORDER_ESCALATED", "订单需要人工派单", reason, "pages/staff/order?id=" + order.id())))
                         .thenReturn(updated));
+    }
+
+    /** Every member of these partners hears about the order (in the app; by WeChat where they consented). */
+    private Mono<Void> notifyMembers(java.util.Collection<Long> partnerIds, String kind, String title, ServiceOrder order) {
+        return partners.membersOfPartners(partnerIds).flatMap(members -> notifications.notify(
+                members.values().stream().flatMap(List::stream).map(cn.linli.partner.PartnerMember::id).toList(),
+                kind, title, order.description(), "pages/partner/order?id=" + order.id()));
     }
 
     /** Takes a dispatched order back from its partner (declined or timed out) and sends it on. */

@@ -50,10 +50,13 @@ public class OrderService {
     private final TransactionalOperator transaction;
     private final CommunityService communities;
     private final TimeBankService timeBank;
+    private final cn.linli.notification.NotificationService notifications;
 
     OrderService(OrderRepository orders, OrderAccess access, Dispatcher dispatcher, PartnerService partners,
                  Timers timers, OrderEvents events, OrderProperties properties, TransactionalOperator transaction,
-                 CommunityService communities, TimeBankService timeBank) {
+                 CommunityService communities, TimeBankService timeBank,
+                 cn.linli.notification.NotificationService notifications) {
+        this.notifications = notifications;
         this.communities = communities;
         this.timeBank = timeBank;
         this.orders = orders;
@@ -267,7 +270,8 @@ public class OrderService {
                 return checkServing.then(requireBeforeDeadline(order))
                         .then(move(order, List.of("DISPATCHED"), "ACCEPTED", actor, null, "serving_member_id = :serving",
                                 params("serving", serving)))
-                        .flatMap(accepted -> holdPoints(accepted).thenReturn(accepted));
+                        .flatMap(accepted -> holdPoints(accepted).then(tellResident(accepted, "ORDER_ACCEPTED", "合伙人已接单"))
+                                .thenReturn(accepted));
             }
             if ("DISPATCHED".equals(order.status()) && order.partnerId() == null) {
                 return orders.isOfferedTo(order.id(), member.partnerId()).flatMap(offered -> {
@@ -287,6 +291,7 @@ public class OrderService {
                             .flatMap(accepted -> orders.insertEvent(order.id(), actor, "DISPATCHED", "ACCEPTED",
                                             member.partnerId(), "抢单成功")
                                     .then(holdPoints(accepted))
+                                    .then(tellResident(accepted, "ORDER_ACCEPTED", "合伙人已接单"))
                                     .thenReturn(new Changed(accepted, change)));
                 });
             }
@@ -344,6 +349,7 @@ public class OrderService {
                     params("minutes", minutes, "notes", notes, "photos", photos.toArray(String[]::new)))
                     .flatMap(completed -> partners.releaseCapacity(order.partnerId())
                             .then(timers.schedule(AUTO_CONFIRM, order.id(), autoConfirmAt))
+                            .then(tellResident(completed, "ORDER_COMPLETED", "服务已完成，请确认并评价"))
                             .thenReturn(completed));
         });
     }
@@ -402,6 +408,11 @@ public class OrderService {
                             order.minutesSpent(), description);
                 })
                 .then(payHold);
+    }
+
+    private Mono<Void> tellResident(ServiceOrder order, String kind, String title) {
+        return notifications.notify(List.of(order.residentId()), kind, title, order.description(),
+                "pages/order/detail?id=" + order.id());
     }
 
     /** A points-priced offering: the resident's points are held when a partner accepts, until confirmation. */

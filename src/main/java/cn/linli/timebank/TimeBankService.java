@@ -45,10 +45,12 @@ public class TimeBankService {
     private final JsonMapper json;
     private final DatabaseClient db;
     private final Timers timers;
+    private final cn.linli.notification.NotificationService notifications;
 
     TimeBankService(Ledger ledger, TimeBankRepository repository, CommunityService communities,
                     TransactionalOperator transaction, ReactiveStringRedisTemplate redis, JsonMapper json, DatabaseClient db,
-                    Timers timers) {
+                    Timers timers, cn.linli.notification.NotificationService notifications) {
+        this.notifications = notifications;
         this.db = db;
         this.timers = timers;
         this.ledger = ledger;
@@ -275,7 +277,10 @@ public class TimeBankService {
                                             List.of(new Ledger.Leg(accounts.getT1(), -points),
                                                     new Ledger.Leg(accounts.getT2(), points))))
                                     .flatMap(posted -> (posted.fresh() ? applyCap(accounts.getT2(), community, key)
-                                            .then(scheduleExpiry(posted, community)) : Mono.<Void>empty()).thenReturn(posted))
+                                            .then(scheduleExpiry(posted, community))
+                                            .then(notifications.notify(List.of(recipient), "POINTS_RECEIVED",
+                                                    "收到 " + points + " 积分", reason, "pages/timebank/index"))
+                                            : Mono.<Void>empty()).thenReturn(posted))
                                     .flatMap(posted -> movement(posted, accounts.getT2())))));
         });
     }
@@ -304,6 +309,8 @@ public class TimeBankService {
                                         shared.communityId(), viewer.accountId(), description, null, null,
                                         List.of(new Ledger.Leg(accounts.getT1(), -points), new Ledger.Leg(accounts.getT2(), points))))
                                 .flatMap(posted -> (posted.fresh() ? applyCap(accounts.getT2(), shared.communityId(), key)
+                                        .then(notifications.notify(List.of(recipient), "POINTS_RECEIVED",
+                                                "家人转赠 " + points + " 积分", description, "pages/timebank/index"))
                                         : Mono.<Void>empty()).thenReturn(posted))
                                 .flatMap(posted -> movement(posted, accounts.getT1()))));
             });

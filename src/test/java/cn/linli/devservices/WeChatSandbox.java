@@ -45,6 +45,9 @@ public final class WeChatSandbox implements AutoCloseable {
     private final Map<String, AtomicInteger> calls = new ConcurrentHashMap<>();
     private final AtomicInteger tokenCounter = new AtomicInteger();
     private final WeChatPaySandbox pay = new WeChatPaySandbox();
+    private final java.util.List<Map<String, Object>> subscribeMessages = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final AtomicInteger failingSends = new AtomicInteger();
+    private final Set<String> withoutConsent = ConcurrentHashMap.newKeySet();
 
     private WeChatSandbox(HttpServer server) {
         this.server = server;
@@ -65,6 +68,21 @@ public final class WeChatSandbox implements AutoCloseable {
         } catch (IOException ex) {
             throw new IllegalStateException("could not start the WeChat sandbox", ex);
         }
+    }
+
+    /** The subscribe messages WeChat would have delivered, in order. */
+    public java.util.List<Map<String, Object>> subscribeMessages() {
+        return subscribeMessages;
+    }
+
+    /** The next {@code count} subscribe-message sends fail with errcode -1 (WeChat busy), as in an outage. */
+    public void failNextSends(int count) {
+        failingSends.set(count);
+    }
+
+    /** WeChat answers 43101 (no consent) for messages to this openid, as when the user withdrew it. */
+    public void refuseConsentFor(String openid) {
+        withoutConsent.add(openid);
     }
 
     /** The WeChat Pay side of the sandbox. */
@@ -104,6 +122,7 @@ public final class WeChatSandbox implements AutoCloseable {
             case "/cgi-bin/token" -> token(query);
             case "/sns/jscode2session" -> jscode2session(query);
             case "/wxa/business/getuserphonenumber" -> phoneNumber(query, body(exchange));
+            case "/cgi-bin/message/subscribe/send" -> subscribeSend(query, body(exchange));
             default -> error(404, "sandbox: unknown api " + path);
         };
         byte[] bytes = JSON.writeValueAsBytes(answer);
@@ -187,6 +206,20 @@ public final class WeChatSandbox implements AutoCloseable {
         info.put("countryCode", "86");
         info.put("watermark", Map.of("timestamp", System.currentTimeMillis() / 1000, "appid", APPID));
         return Map.of("errcode", 0, "errmsg", "ok", "phone_info", info);
+    }
+
+    private Map<String, Object> subscribeSend(Map<String, String> query, Map<String, Object> body) {
+        if (!issuedTokens.contains(query.get("access_token"))) {
+            return error(40001, "invalid credential, access_token is invalid or not latest");
+        }
+        if (failingSends.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+            return error(-1, "system error");
+        }
+        if (withoutConsent.contains(String.valueOf(body.get("touser")))) {
+            return error(43101, "user refuse to accept the msg");
+        }
+        subscribeMessages.add(Map.copyOf(body));
+        return Map.of("errcode", 0, "errmsg", "ok");
     }
 
     private static Map<String, Object> error(int errcode, String errmsg) {

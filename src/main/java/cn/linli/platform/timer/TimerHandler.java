@@ -13,4 +13,14 @@ public interface TimerHandler {
     String kind();
 
     Mono<Void> fire(long subjectId);
+
+    /** After this many failed attempts the timer stops retrying and {@link #giveUp} is called. */
+    default int maxAttempts() {
+        return Integer.MAX_VALUE;
+    }
+
+    /** Called once, in its own transaction, when {@link #maxAttempts} failures have happened. */
+    default Mono<Void> giveUp(long subjectId, String reason) {
+        return Mono.empty();
+    }
 }

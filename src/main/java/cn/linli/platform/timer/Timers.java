@@ -79,7 +79,7 @@ public class Timers {
                 .map(Long::intValue);
     }
 
-    private record Claimed(long id, String kind, long subjectId) {
+    private record Claimed(long id, String kind, long subjectId, int attempts, @Nullable String lastError) {
     }
 
     /** Claims one due timer and handles it in one transaction; false when none is due. */
@@ -87,11 +87,12 @@ public class Timers {
         return Mono.defer(() -> {
             java.util.concurrent.atomic.AtomicReference<Claimed> claimedRef = new java.util.concurrent.atomic.AtomicReference<>();
             Mono<Boolean> work = db.sql("""
-                            select id, kind, subject_id from timer where due_at <= now()
+                            select id, kind, subject_id, attempts, last_error from timer where due_at <= now()
                              order by due_at limit 1 for update skip locked
                             """)
                     .map(row -> new Claimed(row.get("id", Long.class), row.get("kind", String.class),
-                            row.get("subject_id", Long.class)))
+                            row.get("subject_id", Long.class), row.get("attempts", Integer.class),
+                            row.get("last_error", String.class)))
                     .one()
                     .flatMap(claimed -> {
                         claimedRef.set(claimed);
@@ -100,6 +101,12 @@ public class Timers {
                         if (handler == null) {
                             log.error("No handler for timer kind {}; dropping timer {}", claimed.kind(), claimed.id());
                             return delete.thenReturn(true);
+                        }
+                        if (claimed.attempts() >= handler.maxAttempts()) {
+                            log.warn("Timer {} ({} {}) gave up after {} attempts: {}", claimed.id(), claimed.kind(),
+                                    claimed.subjectId(), claimed.attempts(), claimed.lastError());
+                            return delete.then(handler.giveUp(claimed.subjectId(), String.valueOf(claimed.lastError())))
+                                    .thenReturn(true);
                         }
                         return delete.then(handler.fire(claimed.subjectId())).thenReturn(true);
                     })

@@ -1,0 +1,4 @@
+@NullMarked
+package cn.linli.notification;
+
+import org.jspecify.annotations.NullMarked;
