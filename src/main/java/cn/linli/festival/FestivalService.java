@@ -487,15 +487,22 @@ public class FestivalService {
                 .flatMap(campaign -> progress(List.of(campaignId)).flatMap(all -> {
                     Progress progress = all.get(campaignId);
                     boolean funded = progress.totalFen() >= campaign.moneyGoalFen();
+                    Mono<Void> tellSupporters = repository.pledgesOf(List.of(campaignId))
+                            .filter(p -> p.accountId() != null && ACTIVE.contains(p.status()))
+                            .map(Pledge::accountId).distinct().collectList()
+                            .flatMap(people -> notifications.notify(people, funded ? "CAMPAIGN_FUNDED" : "CAMPAIGN_FAILED",
+                                    funded ? "邻里节众筹成功！" : "邻里节众筹未达目标",
+                                    campaign.theme() + (funded ? "：感谢每一位邻居" : "：已付款项将全额退回"),
+                                    "pages/festival/detail?id=" + campaignId));
                     if (funded) {
-                        return repository.setStatus(campaignId, "OPEN", "FUNDED").then();
+                        return tellSupporters.then(repository.setStatus(campaignId, "OPEN", "FUNDED")).then();
                     }
                     Mono<Void> giveBack = !"ALL_OR_NOTHING".equals(campaign.fundingRule()) ? Mono.empty()
                             : repository.releaseItems(campaignId)
                             .thenMany(repository.startRefunds(campaignId))
                             .concatMap(pledgeId -> timers.schedule(PLEDGE_REFUND, pledgeId, Instant.now()))
                             .then();
-                    return repository.setStatus(campaignId, "OPEN", "FAILED").then(giveBack);
+                    return tellSupporters.then(repository.setStatus(campaignId, "OPEN", "FAILED")).then(giveBack);
                 }));
     }
 

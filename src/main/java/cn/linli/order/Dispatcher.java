@@ -147,11 +147,14 @@ class Dispatcher {
         return orders.update(order.id(), List.of("SUBMITTED", "DISPATCHED"),
                         "status = 'SUBMITTED', partner_id = null, accept_deadline = null, escalated = true", "", Map.of())
                 .flatMap(updated -> orders.insertEvent(order.id(), Actor.SYSTEM, order.status(), "SUBMITTED", null, reason)
-                        .then(communities.staffOfCommunities(List.of(order.communityId())).flatMap(staff ->
-                                notifications.notify(staff.getOrDefault(order.communityId(), List.of()).stream()
-                                                .map(cn.linli.community.StaffMember::id).toList(),
-                                        "ORDER_ESCALATED", "订单需要人工派单", reason, "pages/staff/order?id=" + order.id())))
+                        .then(tellStaff(order, "ORDER_ESCALATED", "订单需要人工派单", reason))
                         .thenReturn(updated));
+    }
+
+    private Mono<Void> tellStaff(ServiceOrder order, String kind, String title, String reason) {
+        return communities.staffOfCommunities(List.of(order.communityId())).flatMap(staff -> notifications.notify(
+                staff.getOrDefault(order.communityId(), List.of()).stream().map(cn.linli.community.StaffMember::id).toList(),
+                kind, title, reason, "pages/staff/order?id=" + order.id()));
     }
 
     /** Every member of these partners hears about the order (in the app; by WeChat where they consented). */
@@ -171,7 +174,10 @@ class Dispatcher {
                         "status = 'SUBMITTED', partner_id = null, accept_deadline = null", "", Map.of()))
                 .flatMap(back -> orders.insertEvent(order.id(), actor, "DISPATCHED", "SUBMITTED", partnerId, reason)
                         .doOnSuccess(done -> change.notify(partnerId, "WITHDRAWN"))
-                        .then(dispatchAutomatically(back, change)));
+                        .then(dispatchAutomatically(back, change))
+                        .flatMap(next -> "DISPATCHED".equals(next.status())
+                                ? tellStaff(order, "ORDER_REDISPATCHED", "订单已自动转派", reason).thenReturn(next)
+                                : Mono.just(next)));
     }
 
     /** Offered partners that have not declined, for telling them an offer is gone. */

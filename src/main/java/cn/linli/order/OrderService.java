@@ -39,6 +39,7 @@ import reactor.core.publisher.Mono;
 public class OrderService {
 
     static final String AUTO_CONFIRM = "ORDER_AUTO_CONFIRM";
+    static final String AUTO_CONFIRM_REMINDER = "ORDER_AUTO_CONFIRM_REMINDER";
 
     private final OrderRepository orders;
     private final OrderAccess access;
@@ -349,6 +350,8 @@ public class OrderService {
                     params("minutes", minutes, "notes", notes, "photos", photos.toArray(String[]::new)))
                     .flatMap(completed -> partners.releaseCapacity(order.partnerId())
                             .then(timers.schedule(AUTO_CONFIRM, order.id(), autoConfirmAt))
+                            .then(timers.schedule(AUTO_CONFIRM_REMINDER, order.id(),
+                                    autoConfirmAt.minus(reminderLead())))
                             .then(tellResident(completed, "ORDER_COMPLETED", "服务已完成，请确认并评价"))
                             .thenReturn(completed));
         });
@@ -368,6 +371,19 @@ public class OrderService {
                                 .then(dispatcher.escalate(order, "抢单超时无人接单，转社区人工派单")))
                 .flatMap(order -> afterCommit(order, change))
                 .then();
+    }
+
+    /** A day before auto-confirmation (or halfway, for shorter silences). */
+    private java.time.Duration reminderLead() {
+        java.time.Duration silence = properties.autoConfirmAfter();
+        return silence.compareTo(java.time.Duration.ofDays(2)) >= 0 ? java.time.Duration.ofDays(1) : silence.dividedBy(2);
+    }
+
+    /** Timer: the resident hears that silence will confirm the order soon. No-op once it is confirmed. */
+    Mono<Void> remindAutoConfirm(long orderId) {
+        return orders.findById(orderId)
+                .filter(order -> "COMPLETED".equals(order.status()))
+                .flatMap(order -> tellResident(order, "ORDER_AUTO_CONFIRM_SOON", "服务订单即将自动确认，请及时评价"));
     }
 
     /** Silence after completion: the order confirms itself (without a rating). No-op if already confirmed. */

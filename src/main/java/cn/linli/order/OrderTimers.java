@@ -19,6 +19,11 @@ class OrderTimers {
         return handler(OrderService.AUTO_CONFIRM, orders::autoConfirm);
     }
 
+    @Bean
+    TimerHandler orderAutoConfirmReminder(OrderService orders) {
+        return handler(OrderService.AUTO_CONFIRM_REMINDER, orders::remindAutoConfirm);
+    }
+
     private static TimerHandler handler(String kind, java.util.function.LongFunction<Mono<Void>> fire) {
         return new TimerHandler() {
             @Override

@@ -35,6 +35,7 @@ import reactor.core.publisher.Mono;
 public class RewardService {
 
     static final String VOUCHER_EXPIRY = "VOUCHER_EXPIRY";
+    static final String VOUCHER_EXPIRY_REMINDER = "VOUCHER_EXPIRY_REMINDER";
     private static final String CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
 
     private final RewardRepository rewards;
@@ -44,9 +45,11 @@ public class RewardService {
     private final Timers timers;
     private final TransactionalOperator transaction;
     private final SecureRandom random = new SecureRandom();
+    private final cn.linli.notification.NotificationService notifications;
 
     RewardService(RewardRepository rewards, Ledger ledger, PartnerService partners, CommunityService communities,
-                  Timers timers, TransactionalOperator transaction) {
+                  Timers timers, TransactionalOperator transaction, cn.linli.notification.NotificationService notifications) {
+        this.notifications = notifications;
         this.rewards = rewards;
         this.ledger = ledger;
         this.partners = partners;
@@ -129,7 +132,9 @@ public class RewardService {
                                         newCode(), reward.pointsPrice(), expiresAt))
                                 .then())
                         .thenMany(rewards.vouchersOfRedemption(redemptionId))
-                        .concatMap(voucher -> timers.schedule(VOUCHER_EXPIRY, voucher.id(), expiresAt).thenReturn(voucher))
+                        .concatMap(voucher -> timers.schedule(VOUCHER_EXPIRY, voucher.id(), expiresAt)
+                                .then(timers.schedule(VOUCHER_EXPIRY_REMINDER, voucher.id(), expiresAt.minus(Duration.ofDays(3))))
+                                .thenReturn(voucher))
                         .collectList()
                         .flatMap(vouchers -> ledger.balance(accounts.getT1())
                                 .map(balance -> new Redeemed(vouchers, false, balance))));
@@ -199,6 +204,15 @@ public class RewardService {
                     .then(rewards.lockVoucher(id));
             return transaction.transactional(work).retryWhen(TransactionRetry.onConflict());
         });
+    }
+
+    /** Timer: three days before an unused voucher expires, its owner is reminded. */
+    Mono<Void> remindExpiry(long voucherId) {
+        return rewards.lockVoucher(voucherId)
+                .filter(voucher -> "ISSUED".equals(voucher.status()))
+                .flatMap(voucher -> findReward(voucher.rewardId()).flatMap(reward -> notifications.notify(
+                        List.of(voucher.ownerId()), "VOUCHER_EXPIRING", "兑换券即将过期", reward.title() + "，请尽快使用",
+                        "pages/timebank/vouchers")));
     }
 
     /** Timer: an unused voucher past its date expires and returns its points and stock. No-op otherwise. */

@@ -80,6 +80,8 @@ public class TimeBankService {
                             .flatMap(posted -> posted.fresh()
                                     ? applyCap(accounts.getT2(), communityId, "order-earn:" + orderId)
                                             .then(scheduleExpiry(posted, communityId)).then(forgetLeaderboard(communityId))
+                                            .then(notifications.notify(List.of(memberAccountId), "POINTS_RECEIVED",
+                                                    "服务获得 " + points + " 积分", description, "pages/timebank/index"))
                                     : Mono.empty()));
         });
     }

@@ -25,6 +25,21 @@ class TimeBankTimers {
     }
 
     @Bean
+    TimerHandler voucherExpiryReminder(RewardService rewards) {
+        return new TimerHandler() {
+            @Override
+            public String kind() {
+                return RewardService.VOUCHER_EXPIRY_REMINDER;
+            }
+
+            @Override
+            public Mono<Void> fire(long voucherId) {
+                return rewards.remindExpiry(voucherId);
+            }
+        };
+    }
+
+    @Bean
     TimerHandler voucherExpiry(RewardService rewards) {
         return new TimerHandler() {
             @Override

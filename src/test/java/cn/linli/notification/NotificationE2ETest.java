@@ -128,6 +128,7 @@ class NotificationE2ETest extends IntegrationTest {
 
     @Test
     void aWeChatOutageDelaysMessagesButLosesAndDuplicatesNoneWithTwoInstances() throws Exception {
+        int tokensBefore = weChat().callCount("/cgi-bin/token");
         Team team = team();
         consent(team.adminCode(), "tmpl-order-dispatched", 3);
         weChat().failNextSends(4);
@@ -154,5 +155,110 @@ class NotificationE2ETest extends IntegrationTest {
         List<String> pages = new ArrayList<>();
         delivered.forEach(m -> pages.add(String.valueOf(m.get("page"))));
         assertThat(pages).doesNotHaveDuplicates();
+        assertThat(weChat().callCount("/cgi-bin/token") - tokensBefore)
+                .as("both instances share the access token kept in Redis").isLessThanOrEqualTo(1);
+    }
+
+    @Test
+    void aMessageWeChatKeepsRefusingIsGivenUpWithItsReasonAndTheInAppOneStays() {
+        Team team = team();
+        consent(team.adminCode(), "tmpl-order-dispatched", 1);
+        weChat().failNextSends(1_000);
+        try {
+            dispatch(team);
+            for (int round = 0; round < 10; round++) {
+                db.sql("update timer set due_at = now() where kind = 'NOTIFICATION_SEND'").then().block();
+                timers.runDue().block();
+            }
+        } finally {
+            weChat().failNextSends(0);
+        }
+        String openid = WeChatSandbox.openidFor(team.adminCode());
+        assertThat(count("select count(*) from notification_outbox o join account a on a.id = o.account_id where a.openid = '"
+                + openid + "' and o.status = 'GAVE_UP' and o.last_error is not null")).isEqualTo(1);
+        assertThat(count("select count(*) from timer t join notification_outbox o on o.id = t.subject_id"
+                + " join account a on a.id = o.account_id where t.kind = 'NOTIFICATION_SEND' and a.openid = '" + openid + "'"))
+                .isZero();
+        assertThat(messagesTo(team.adminCode())).isEmpty();
+        api(login(team.adminCode()).client(), "MyNotifications").execute()
+                .path("myNotifications.unreadCount").entity(Integer.class).isEqualTo(1);
+    }
+
+    @Test
+    void notificationsArriveLiveInTheApp() {
+        Team team = team();
+        Login admin = login(team.adminCode());
+        var socket = org.springframework.graphql.test.tester.WebSocketGraphQlTester.builder(
+                        "ws://localhost:" + port + "/graphql",
+                        new org.springframework.web.reactive.socket.client.ReactorNettyWebSocketClient())
+                .interceptor(new org.springframework.graphql.client.WebSocketGraphQlClientInterceptor() {
+                    @Override
+                    public reactor.core.publisher.Mono<Object> connectionInitPayload() {
+                        return reactor.core.publisher.Mono.just(Map.of("Authorization", "Bearer " + admin.accessToken()));
+                    }
+                })
+                .build();
+        try {
+            reactor.test.StepVerifier.create(socket.document(cn.linli.support.ApiDocuments.load("NotificationReceived"))
+                            .operationName("NotificationReceived").executeSubscription()
+                            .toFlux("notificationReceived.kind", String.class).take(1))
+                    .then(() -> {
+                        try {
+                            Thread.sleep(1_000);
+                        } catch (InterruptedException ex) {
+                            Thread.currentThread().interrupt();
+                        }
+                        dispatch(team);
+                    })
+                    .expectNext("ORDER_DISPATCHED")
+                    .expectComplete()
+                    .verify(java.time.Duration.ofSeconds(20));
+        } finally {
+            socket.stop().block(java.time.Duration.ofSeconds(5));
+        }
+    }
+
+    @Test
+    void vouchersAboutToExpireAndSettledCampaignsAreAnnounced() {
+        Login resident = login("demo-resident");
+        long before = count("select count(*) from notification n join account a on a.id = n.account_id"
+                + " where a.openid = 'o-sandbox-demo-resident' and n.kind in ('VOUCHER_EXPIRING', 'CAMPAIGN_FAILED')");
+        // a voucher three days from expiry
+        api(login("demo-staff").client(), "GrantPoints").variable("input", Map.of("communityId",
+                String.valueOf(idOf("select id from community where name = '锦城社区'")),
+                "accountId", String.valueOf(resident.accountId()), "points", 20, "reason", "通知测试",
+                "idempotencyKey", "notify-" + UUID.randomUUID())).execute().errors().verify();
+        String reward = String.valueOf(idOf("select id from reward where title = '免费理发一次'"));
+        String voucher = api(resident.client(), "RedeemReward").variable("input", Map.of("rewardId", reward, "quantity", 1,
+                "idempotencyKey", "notify-r-" + UUID.randomUUID())).execute()
+                .path("redeemReward.vouchers[0].id").entity(String.class).get();
+        db.sql("update timer set due_at = now() where kind = 'VOUCHER_EXPIRY_REMINDER' and subject_id = " + voucher)
+                .then().block();
+        // a campaign the resident supported fails at its deadline
+        Map<String, Object> input = new java.util.HashMap<>();
+        input.put("communityId", String.valueOf(idOf("select id from community where name = '锦城社区'")));
+        input.put("theme", "通知测试节");
+        input.put("festivalDate", "2031-03-01");
+        input.put("mainVenue", "广场");
+        input.put("deadline", java.time.Instant.now().plusSeconds(3600).toString());
+        input.put("moneyGoalFen", 1_000_000);
+        input.put("fundingRule", "ALL_OR_NOTHING");
+        input.put("itemNeeds", List.of(Map.of("name", "桌子", "unit", "张", "quantity", 5)));
+        Login staff = login("demo-staff");
+        String campaign = api(staff.client(), "CreateCampaign").variable("input", input).execute()
+                .path("createCampaign.id").entity(String.class).get();
+        api(staff.client(), "PublishCampaign").variable("input", Map.of("campaignId", campaign)).execute().errors().verify();
+        String need = api(resident.client(), "Campaign").variable("id", campaign).execute()
+                .path("campaign.progress.items[0].id").entity(String.class).get();
+        api(resident.client(), "PledgeItems").variable("input", Map.of("campaignId", campaign, "needId", need, "quantity", 1,
+                "contributorKind", "RESIDENT", "anonymous", false, "idempotencyKey", "notify-i-" + UUID.randomUUID()))
+                .execute().errors().verify();
+        db.sql("update campaign set deadline = now() - interval '1 second' where id = " + campaign).then().block();
+        db.sql("update timer set due_at = now() where kind = 'CAMPAIGN_DEADLINE' and subject_id = " + campaign).then().block();
+        timers.runDue().block();
+
+        assertThat(count("select count(*) from notification n join account a on a.id = n.account_id"
+                + " where a.openid = 'o-sandbox-demo-resident' and n.kind in ('VOUCHER_EXPIRING', 'CAMPAIGN_FAILED')"))
+                .isEqualTo(before + 2);
     }
 }
