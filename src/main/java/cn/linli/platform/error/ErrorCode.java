@@ -12,6 +12,7 @@ public enum ErrorCode {
     QUERY_TOO_DEEP("查询嵌套层级过深"),
     QUERY_TOO_COMPLEX("查询过于复杂，请分页或减少字段"),
     PAYLOAD_TOO_LARGE("请求内容过大"),
+    DOCUMENT_NOT_ALLOWED("不支持的请求，请升级小程序"),
     WECHAT_LOGIN_FAILED("微信登录失败，请重新进入小程序后再试"),
     WECHAT_PHONE_FAILED("获取微信手机号失败，请重试"),
     WECHAT_UNAVAILABLE("微信服务暂时不可用，请稍后再试"),
