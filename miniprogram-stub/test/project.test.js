@@ -12,7 +12,25 @@ const readJson = (relative) => JSON.parse(read(relative));
 
 test('every page in app.json has its js, json, wxml and wxss files', () => {
   const app = readJson('app.json');
-  assert.deepEqual(app.pages, ['pages/index/index', 'pages/login/login', 'pages/me/me']);
+  assert.deepEqual(app.pages.slice(0, 3), ['pages/index/index', 'pages/login/login', 'pages/me/me']);
+  for (const page of [
+    'pages/services/services',
+    'pages/order/place',
+    'pages/order/list',
+    'pages/order/detail',
+    'pages/partner/inbox',
+    'pages/partner/verify',
+    'pages/timebank/index',
+    'pages/timebank/rewards',
+    'pages/timebank/vouchers',
+    'pages/festival/list',
+    'pages/festival/detail',
+    'pages/festival/ledger',
+    'pages/notifications/notifications'
+  ]) {
+    assert.ok(app.pages.includes(page), page + ' must be registered in app.json');
+  }
+  assert.equal(new Set(app.pages).size, app.pages.length, 'no page is registered twice');
   for (const page of app.pages) {
     for (const ext of ['.js', '.json', '.wxml', '.wxss']) {
       assert.ok(fs.existsSync(path.join(PROJECT_ROOT, page + ext)), page + ext + ' is missing');

@@ -1,0 +1,120 @@
+// 合伙人工作台：待接单 / 抢单 / 进行中，接单、拒单、开始服务、完成服务。
+const { nodesOf, askSubscribeConsent, positiveInt, showError, toast } = require('../../utils/common');
+const { toOrderItem } = require('../../utils/order');
+
+const INBOX_TABS = [
+  { value: 'DISPATCHED', label: '待接单' },
+  { value: 'GRAB_OFFERS', label: '抢单' },
+  { value: 'ACTIVE', label: '进行中' }
+];
+
+// 每张卡片能做的操作取决于订单状态。
+function toInboxItem(order) {
+  return Object.assign(toOrderItem(order), {
+    contactPhone: order.contactPhone,
+    canAccept: order.status === 'DISPATCHED',
+    canDecline: order.status === 'DISPATCHED' && order.dispatchMode !== 'GRAB',
+    canStart: order.status === 'ACCEPTED',
+    canComplete: order.status === 'IN_SERVICE'
+  });
+}
+
+async function loadInbox(client, filter) {
+  const data = await client.request('PartnerInbox', { filter, first: 50 });
+  return nodesOf(data.partnerInbox).map(toInboxItem);
+}
+
+// 接单前先请合伙人订阅“新派单”通知（下一单到来时才能提醒）。
+async function acceptOrder(deps, orderId) {
+  await askSubscribeConsent(deps.wx, deps.client, ['ORDER_DISPATCHED']);
+  return (await deps.client.request('AcceptOrder', { input: { orderId } })).acceptOrder;
+}
+
+function validateDecline(reason) {
+  return String(reason || '').trim() ? null : '请填写拒单原因';
+}
+
+// 返回 {input} 或 {error}。
+function buildCompleteInput(orderId, form) {
+  const minutes = positiveInt(form.minutesSpent);
+  if (!minutes) return { error: '请填写服务用时（分钟）' };
+  const input = { orderId, minutesSpent: minutes };
+  const notes = String(form.notes || '').trim();
+  if (notes) input.notes = notes;
+  return { input };
+}
+
+const definition = {
+  data: { tabs: INBOX_TABS, filter: 'DISPATCHED', orders: [], forms: {}, busy: false, loading: true },
+
+  onShow() {
+    return this.load();
+  },
+
+  async load() {
+    this.setData({ loading: true });
+    try {
+      this.setData({ orders: await loadInbox(getApp().client, this.data.filter), loading: false });
+    } catch (err) {
+      this.setData({ loading: false });
+      showError(wx, err);
+    }
+  },
+
+  onTab(e) {
+    this.setData({ filter: e.currentTarget.dataset.value });
+    return this.load();
+  },
+
+  // 每张订单卡片上的输入：forms[orderId].reason / minutesSpent / notes
+  onInput(e) {
+    const d = e.currentTarget.dataset;
+    this.setData({ ['forms.' + d.id + '.' + d.field]: e.detail.value });
+  },
+
+  formOf(id) {
+    return this.data.forms[id] || {};
+  },
+
+  async act(work, successText) {
+    if (this.data.busy) return;
+    this.setData({ busy: true });
+    try {
+      await work();
+      wx.showToast({ title: successText, icon: 'success' });
+      await this.load();
+    } catch (err) {
+      showError(wx, err);
+    }
+    this.setData({ busy: false });
+  },
+
+  onAccept(e) {
+    const id = e.currentTarget.dataset.id;
+    return this.act(() => acceptOrder({ wx, client: getApp().client }, id), '已接单');
+  },
+
+  onDecline(e) {
+    const id = e.currentTarget.dataset.id;
+    const reason = this.formOf(id).reason;
+    const error = validateDecline(reason);
+    if (error) return toast(wx, error);
+    return this.act(() => getApp().client.request('DeclineOrder', { input: { orderId: id, reason: reason.trim() } }), '已拒单');
+  },
+
+  onStart(e) {
+    const id = e.currentTarget.dataset.id;
+    return this.act(() => getApp().client.request('StartOrder', { input: { orderId: id } }), '已开始');
+  },
+
+  onComplete(e) {
+    const id = e.currentTarget.dataset.id;
+    const built = buildCompleteInput(id, this.formOf(id));
+    if (built.error) return toast(wx, built.error);
+    return this.act(() => getApp().client.request('CompleteOrder', { input: built.input }), '已完成');
+  }
+};
+
+if (typeof Page === 'function') Page(definition);
+
+module.exports = { definition, INBOX_TABS, toInboxItem, loadInbox, acceptOrder, validateDecline, buildCompleteInput };

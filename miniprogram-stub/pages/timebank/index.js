@@ -1,0 +1,96 @@
+// 时间银行：余额、冻结中积分、流水；转赠家人、捐给社区积分池。
+const { myCommunity, nodesOf, newIdempotencyKey, positiveInt, formatTime, showError, toast } = require('../../utils/common');
+
+function toStatementItem(tx) {
+  return {
+    id: tx.id,
+    description: tx.description || tx.kind,
+    pointsText: (tx.points > 0 ? '+' : '') + tx.points,
+    income: tx.points > 0,
+    at: formatTime(tx.at)
+  };
+}
+
+function toTimeBankView(timeBank) {
+  return {
+    balance: timeBank.balance,
+    pendingHolds: timeBank.pendingHolds,
+    statement: nodesOf(timeBank.statement).map(toStatementItem)
+  };
+}
+
+// 返回 {input} 或 {error}；幂等键来自表单，重试时不变。
+function buildTransferInput(form, balance) {
+  const toAccountId = String(form.toAccountId || '').trim();
+  if (!toAccountId) return { error: '请填写接收人账号' };
+  const points = positiveInt(form.points);
+  if (!points) return { error: '请填写转赠积分（正整数）' };
+  if (balance != null && points > balance) return { error: '积分余额不足' };
+  const input = { toAccountId, points, idempotencyKey: form.idempotencyKey };
+  const note = String(form.note || '').trim();
+  if (note) input.note = note;
+  return { input };
+}
+
+function buildDonateInput(form, communityId, balance) {
+  if (!communityId) return { error: '尚未关联社区' };
+  const points = positiveInt(form.points);
+  if (!points) return { error: '请填写捐赠积分（正整数）' };
+  if (balance != null && points > balance) return { error: '积分余额不足' };
+  return { input: { communityId, points, idempotencyKey: form.idempotencyKey } };
+}
+
+const newTransferForm = () => ({ toAccountId: '', points: '', note: '', idempotencyKey: newIdempotencyKey() });
+const newDonateForm = () => ({ points: '', idempotencyKey: newIdempotencyKey() });
+
+const definition = {
+  data: { view: null, communityId: null, transfer: newTransferForm(), donate: newDonateForm(), busy: false },
+
+  onShow() {
+    return this.load();
+  },
+
+  async load() {
+    try {
+      const client = getApp().client;
+      const { communityId } = await myCommunity(client);
+      const data = await client.request('MyTimeBank', { first: 30 });
+      this.setData({ communityId, view: toTimeBankView(data.myTimeBank) });
+    } catch (err) {
+      showError(wx, err);
+    }
+  },
+
+  onInput(e) {
+    this.setData({ [e.currentTarget.dataset.field]: e.detail.value });
+  },
+
+  async send(operation, built, resetKey, resetForm) {
+    if (built.error) return toast(wx, built.error);
+    if (this.data.busy) return;
+    this.setData({ busy: true });
+    try {
+      await getApp().client.request(operation, { input: built.input });
+      wx.showToast({ title: '操作成功', icon: 'success' });
+      this.setData({ [resetKey]: resetForm() });
+      await this.load();
+    } catch (err) {
+      showError(wx, err);
+    }
+    this.setData({ busy: false });
+  },
+
+  onTransfer() {
+    const balance = this.data.view ? this.data.view.balance : null;
+    return this.send('TransferPoints', buildTransferInput(this.data.transfer, balance), 'transfer', newTransferForm);
+  },
+
+  onDonate() {
+    const balance = this.data.view ? this.data.view.balance : null;
+    return this.send('DonatePoints', buildDonateInput(this.data.donate, this.data.communityId, balance), 'donate', newDonateForm);
+  }
+};
+
+if (typeof Page === 'function') Page(definition);
+
+module.exports = { definition, toTimeBankView, toStatementItem, buildTransferInput, buildDonateInput };

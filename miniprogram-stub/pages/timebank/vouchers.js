@@ -1,0 +1,60 @@
+// 我的兑换券：大字券码 + 二维码内容，未使用的可以退回。
+const { formatTime, showError } = require('../../utils/common');
+
+const VOUCHER_STATUS_LABELS = Object.freeze({ ISSUED: '未使用', USED: '已核销', CANCELLED: '已取消', EXPIRED: '已过期' });
+
+// 二维码里放的内容；商家扫码后核销页会去掉前缀。
+function voucherQrPayload(code) {
+  return 'linli:voucher:' + code;
+}
+
+function toVoucherItem(v) {
+  return {
+    id: v.id,
+    code: v.code,
+    qr: voucherQrPayload(v.code),
+    status: v.status,
+    statusText: VOUCHER_STATUS_LABELS[v.status] || v.status,
+    usable: v.status === 'ISSUED',
+    title: v.reward ? v.reward.title : '',
+    supplierName: v.reward && v.reward.supplier ? v.reward.supplier.name : '',
+    pointsPaid: v.pointsPaid,
+    expiresAt: formatTime(v.expiresAt),
+    usedAt: formatTime(v.usedAt)
+  };
+}
+
+const definition = {
+  data: { vouchers: [], busy: false, loading: true },
+
+  onShow() {
+    return this.load();
+  },
+
+  async load() {
+    try {
+      const data = await getApp().client.request('MyVouchers', {});
+      this.setData({ vouchers: (data.myVouchers || []).map(toVoucherItem), loading: false });
+    } catch (err) {
+      this.setData({ loading: false });
+      showError(wx, err);
+    }
+  },
+
+  async onCancel(e) {
+    if (this.data.busy) return;
+    this.setData({ busy: true });
+    try {
+      await getApp().client.request('CancelVoucher', { input: { voucherId: e.currentTarget.dataset.id } });
+      wx.showToast({ title: '已退回积分', icon: 'success' });
+      await this.load();
+    } catch (err) {
+      showError(wx, err);
+    }
+    this.setData({ busy: false });
+  }
+};
+
+if (typeof Page === 'function') Page(definition);
+
+module.exports = { definition, voucherQrPayload, toVoucherItem, VOUCHER_STATUS_LABELS };
