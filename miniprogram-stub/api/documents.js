@@ -1492,6 +1492,7 @@ fragment PartnerFields on Partner {
   MyVouchers: `query MyVouchers($status: VoucherStatus) {
   myVouchers(status: $status) {
     ...VoucherFields
+    qrCodeDataUrl
   }
 }
 

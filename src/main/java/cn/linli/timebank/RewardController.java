@@ -69,6 +69,12 @@ class RewardController {
         return Batches.one(rewards, Reward::partnerId, partners::partnersByIds);
     }
 
+    /** Only the owner ever sees a voucher (myVouchers, redeemReward), so its QR code is theirs to show. */
+    @org.springframework.graphql.data.method.annotation.SchemaMapping(typeName = "Voucher", field = "qrCodeDataUrl")
+    String qrCodeDataUrl(Voucher voucher) {
+        return VoucherQrCode.dataUrl(voucher.code());
+    }
+
     @BatchMapping(typeName = "Partner", field = "timeBankPoints")
     Mono<Map<Partner, Integer>> timeBankPointsOfPartner(List<Partner> list) {
         return Batches.one(list, Partner::id, service::partnerBalances);

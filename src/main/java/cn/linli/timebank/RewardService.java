@@ -155,7 +155,10 @@ public class RewardService {
     /** The supplying merchant marks a voucher used: once, and only its own partner's vouchers. */
     Mono<Voucher> verify(String code) {
         return Viewers.current().flatMap(viewer -> {
-            String normalized = code == null ? "" : code.strip().toUpperCase();
+            String scanned = code == null ? "" : code.strip();
+            // the QR code carries linli:voucher:<code>; a typed code comes bare
+            String normalized = (scanned.startsWith(VoucherQrCode.PREFIX) ? scanned.substring(VoucherQrCode.PREFIX.length())
+                    : scanned).toUpperCase();
             if (!normalized.matches("[A-Z0-9]{10}")) {
                 throw LinliException.invalid("input.code", "券码格式不正确");
             }

@@ -134,12 +134,15 @@ class RewardE2ETest extends TimeBankTestBase {
                 .path("verifyVoucher.status").entity(String.class).isEqualTo("USED");
         assertThat(count("select balance from timebank_account where kind = 'PARTNER' and partner_id = " + merchant.partnerId()))
                 .as("the merchant is settled for the voucher it honoured").isEqualTo(30);
-        api(shop.client(), "VerifyVoucher").variable("input", Map.of("code", code)).execute()
+        api(shop.client(), "VerifyVoucher").variable("input", Map.of("code", "linli:voucher:" + code)).execute()
                 .errors().expect(e -> "VOUCHER_ALREADY_USED".equals(e.getExtensions().get("code"))).verify();
         api(head.client(), "VerifyVoucher").variable("input", Map.of("code", code)).execute()
                 .errors().expect(e -> "FORBIDDEN".equals(e.getExtensions().get("code"))).verify();
         api(head.client(), "MyVouchers").variable("status", "USED").execute()
                 .path("myVouchers[*].code").entityList(String.class).containsExactly(code);
+        api(head.client(), "MyVouchers").variable("status", "USED").execute()
+                .path("myVouchers[0].qrCodeDataUrl").entity(String.class)
+                .satisfies(qr -> assertThat(qr).startsWith("data:image/png;base64,").hasSizeGreaterThan(200));
         assertThat(count("select balance from timebank_account where kind = 'PARTNER' and partner_id = " + merchant.partnerId()))
                 .isEqualTo(30);
         expectBalanced(staff);
