@@ -1,13 +1,17 @@
-// 应用入口：用全局 wx 创建唯一的 GraphQL 客户端和登录服务，页面通过 getApp() 取用。
+// 应用入口：用全局 wx 创建唯一的 GraphQL 客户端、订阅客户端和登录服务，页面通过 getApp() 取用。
 const config = require('./config');
 const { createClient } = require('./utils/graphql');
 const { createAuth } = require('./utils/auth');
+const { createSubscriptions } = require('./utils/subscriptions');
 
 const client = createClient({ wx, config });
 const auth = createAuth({ wx, client });
+// 实时订阅与 HTTP 客户端共用同一个令牌存储。
+const subscriptions = createSubscriptions({ wx, config, tokens: client.tokens });
 
 App({
   client,
   auth,
+  subscriptions,
   config
 });

@@ -8,9 +8,11 @@ const {
   contributorKindLabel,
   formatTime,
   wxCall,
+  askSubscribeConsent,
   showError,
   toast
 } = require('../../utils/common');
+const { watchOnPage, unwatchOnPage } = require('../../utils/subscriptions');
 
 const KIND_OPTIONS = Object.keys(CONTRIBUTOR_KIND_LABELS).map((value) => ({ value, label: CONTRIBUTOR_KIND_LABELS[value] }));
 const MAX_PLEDGE_FEN = 5000000;
@@ -41,6 +43,7 @@ function toCampaignView(c) {
     matchedText: formatFen(p.matchedFen),
     totalText: formatFen(total),
     goalText: formatFen(goal),
+    goalFen: goal,
     percent: percent(total, goal),
     supporters: p.supporters || 0,
     items: (p.items || []).map((i) => Object.assign({}, i, { short: Math.max(0, i.quantityNeeded - i.quantityPledged) })),
@@ -62,6 +65,25 @@ function toCampaignView(c) {
   };
 }
 
+// 实时推送的筹款进度（CampaignProgressUpdates）合并进已显示的详情。
+function applyProgress(view, progress) {
+  if (!view || !progress) return view;
+  const total = progress.totalFen || 0;
+  const goal = progress.moneyGoalFen != null ? progress.moneyGoalFen : null;
+  const patch = {
+    raisedText: formatFen(progress.moneyRaisedFen),
+    matchedText: formatFen(progress.matchedFen),
+    totalText: formatFen(total),
+    supporters: progress.supporters || 0
+  };
+  if (goal != null) patch.goalText = formatFen(goal);
+  // 目标未随推送给出时沿用原目标（以分计）重新算百分比。
+  const goalFen = goal != null ? goal : view.goalFen;
+  if (goal != null) patch.goalFen = goal;
+  patch.percent = percent(total, goalFen);
+  return Object.assign({}, view, patch);
+}
+
 // 返回 {input} 或 {error}。金额以元输入，提交分。
 function buildPledgeMoneyInput(campaignId, form) {
   const amountFen = yuanToFen(form.amountYuan);
@@ -79,7 +101,10 @@ function buildPledgeMoneyInput(campaignId, form) {
   return { input };
 }
 
-/** PledgeMoney 下单，再用返回的支付参数拉起微信支付。 */
+// 出钱前请求订阅“支付成功 / 退款”通知（未达目标全额退款时要能通知到）。
+const PLEDGE_SUBSCRIBE_KINDS = ['PLEDGE_PAID', 'REFUND_MADE'];
+
+/** 先请求订阅授权并上报，再 PledgeMoney 下单，最后用返回的支付参数拉起微信支付。 */
 async function pledgeMoney(deps, campaignId, form) {
   const built = buildPledgeMoneyInput(campaignId, form);
   if (built.error) {
@@ -87,6 +112,7 @@ async function pledgeMoney(deps, campaignId, form) {
     err.code = 'VALIDATION_FAILED';
     throw err;
   }
+  await askSubscribeConsent(deps.wx, deps.client, PLEDGE_SUBSCRIBE_KINDS);
   const result = (await deps.client.request('PledgeMoney', { input: built.input })).pledgeMoney;
   const payment = result.payment;
   if (payment) {
@@ -133,6 +159,21 @@ const definition = {
   onLoad(query) {
     this.setData({ id: (query && query.id) || '' });
     return this.load();
+  },
+
+  onShow() {
+    if (!this.data.id) return;
+    watchOnPage(this, getApp().subscriptions, 'CampaignProgressUpdates', { campaignId: this.data.id }, (data) => {
+      if (data && data.campaignProgress) this.setData({ view: applyProgress(this.data.view, data.campaignProgress) });
+    });
+  },
+
+  onHide() {
+    unwatchOnPage(this);
+  },
+
+  onUnload() {
+    unwatchOnPage(this);
   },
 
   async load() {
@@ -212,8 +253,10 @@ module.exports = {
   definition,
   formatFen,
   toCampaignView,
+  applyProgress,
   buildPledgeMoneyInput,
   buildPledgeItemsInput,
   pledgeMoney,
+  PLEDGE_SUBSCRIBE_KINDS,
   KIND_OPTIONS
 };

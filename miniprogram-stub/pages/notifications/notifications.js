@@ -1,5 +1,6 @@
 // 消息通知：未读数、列表；点开一条标记已读并跳转到相关页面，也可全部标为已读。
 const { nodesOf, formatTime, showError } = require('../../utils/common');
+const { watchOnPage, unwatchOnPage } = require('../../utils/subscriptions');
 
 function toNotificationItem(n) {
   return { id: n.id, kind: n.kind, title: n.title, body: n.body, page: n.page || '', read: Boolean(n.read), at: formatTime(n.createdAt) };
@@ -18,6 +19,17 @@ function pageUrl(page) {
   return page.charAt(0) === '/' ? page : '/' + page;
 }
 
+// 实时收到的新通知放到最前面；已在列表中的（重复推送）只更新不重复。
+function prependNotification(state, notification) {
+  const item = toNotificationItem(notification);
+  const rest = state.items.filter((i) => i.id !== item.id);
+  const known = rest.length !== state.items.length;
+  return {
+    items: [item].concat(rest),
+    unreadCount: state.unreadCount + (!known && !item.read ? 1 : 0)
+  };
+}
+
 // ids 为空表示全部标为已读。
 async function markRead(client, ids) {
   const input = ids && ids.length ? { ids } : {};
@@ -28,7 +40,18 @@ const definition = {
   data: { unreadCount: 0, items: [], loading: true },
 
   onShow() {
+    watchOnPage(this, getApp().subscriptions, 'NotificationReceived', {}, (data) => {
+      if (data && data.notificationReceived) this.setData(prependNotification(this.data, data.notificationReceived));
+    });
     return this.load();
+  },
+
+  onHide() {
+    unwatchOnPage(this);
+  },
+
+  onUnload() {
+    unwatchOnPage(this);
   },
 
   async load() {
@@ -68,4 +91,4 @@ const definition = {
 
 if (typeof Page === 'function') Page(definition);
 
-module.exports = { definition, toNotificationItem, toInboxView, pageUrl, markRead };
+module.exports = { definition, toNotificationItem, toInboxView, prependNotification, pageUrl, markRead };

@@ -1,6 +1,7 @@
 // 订单详情：状态、时间线；待确认时评价并确认，未开始服务前可取消。
 const { formatTime, showError, toast } = require('../../utils/common');
 const { statusLabel, toOrderItem } = require('../../utils/order');
+const { watchOnPage, unwatchOnPage } = require('../../utils/subscriptions');
 
 const ACTOR_LABELS = Object.freeze({ RESIDENT: '居民', STAFF: '社区', PARTNER: '合伙人', SYSTEM: '系统' });
 const CANCELLABLE = ['SUBMITTED', 'DISPATCHED', 'ACCEPTED'];
@@ -73,6 +74,20 @@ const definition = {
   onLoad(query) {
     this.setData({ id: (query && query.id) || '' });
     return this.load();
+  },
+
+  // 订单有变化（接单、开始、完成…）时重新拉取详情，时间线随之更新。
+  onShow() {
+    if (!this.data.id) return;
+    watchOnPage(this, getApp().subscriptions, 'OrderUpdated', { orderId: this.data.id }, () => this.load());
+  },
+
+  onHide() {
+    unwatchOnPage(this);
+  },
+
+  onUnload() {
+    unwatchOnPage(this);
   },
 
   async load() {

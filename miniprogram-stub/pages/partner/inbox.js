@@ -1,6 +1,7 @@
 // 合伙人工作台：待接单 / 抢单 / 进行中，接单、拒单、开始服务、完成服务。
 const { nodesOf, askSubscribeConsent, positiveInt, showError, toast } = require('../../utils/common');
 const { toOrderItem } = require('../../utils/order');
+const { watchOnPage, unwatchOnPage } = require('../../utils/subscriptions');
 
 const INBOX_TABS = [
   { value: 'DISPATCHED', label: '待接单' },
@@ -48,7 +49,17 @@ const definition = {
   data: { tabs: INBOX_TABS, filter: 'DISPATCHED', orders: [], forms: {}, busy: false, loading: true },
 
   onShow() {
+    // 有新派单、抢单或订单状态变化时重新加载当前标签页。
+    watchOnPage(this, getApp().subscriptions, 'PartnerInboxEvents', {}, () => this.load());
     return this.load();
+  },
+
+  onHide() {
+    unwatchOnPage(this);
+  },
+
+  onUnload() {
+    unwatchOnPage(this);
   },
 
   async load() {

@@ -1,4 +1,4 @@
-// 我的兑换券：大字券码 + 二维码内容，未使用的可以退回。
+// 我的兑换券：二维码图片（服务端提供时）+ 大字券码，未使用的可以退回。
 const { formatTime, showError } = require('../../utils/common');
 
 const VOUCHER_STATUS_LABELS = Object.freeze({ ISSUED: '未使用', USED: '已核销', CANCELLED: '已取消', EXPIRED: '已过期' });
@@ -8,11 +8,18 @@ function voucherQrPayload(code) {
   return 'linli:voucher:' + code;
 }
 
+// 服务端生成的二维码图片（data:image/png;base64,…）；没有或不合法时返回 ''，页面改显示二维码内容文本。
+function voucherQrImage(v) {
+  const url = v && v.qrCodeDataUrl;
+  return typeof url === 'string' && /^data:image\/png;base64,/.test(url) ? url : '';
+}
+
 function toVoucherItem(v) {
   return {
     id: v.id,
     code: v.code,
     qr: voucherQrPayload(v.code),
+    qrImage: voucherQrImage(v),
     status: v.status,
     statusText: VOUCHER_STATUS_LABELS[v.status] || v.status,
     usable: v.status === 'ISSUED',
@@ -57,4 +64,4 @@ const definition = {
 
 if (typeof Page === 'function') Page(definition);
 
-module.exports = { definition, voucherQrPayload, toVoucherItem, VOUCHER_STATUS_LABELS };
+module.exports = { definition, voucherQrPayload, voucherQrImage, toVoucherItem, VOUCHER_STATUS_LABELS };
