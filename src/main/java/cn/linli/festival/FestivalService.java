@@ -473,9 +473,11 @@ public class FestivalService {
 
     /** Live progress of a campaign: now, then after every change (from any instance). */
     reactor.core.publisher.Flux<Progress> progressUpdates(String campaignId) {
-        return campaign(campaignId).flatMapMany(campaign -> events.changes()
-                .filter(change -> change.campaignId() == campaign.id())
-                .concatMap(change -> progress(List.of(campaign.id())).map(all -> all.get(campaign.id()))));
+        return campaign(campaignId).flatMapMany(campaign -> Flux.concat(
+                progress(List.of(campaign.id())).map(all -> all.get(campaign.id())),
+                events.changes()
+                        .filter(change -> change.campaignId() == campaign.id())
+                        .concatMap(change -> progress(List.of(campaign.id())).map(all -> all.get(campaign.id())))));
     }
 
     // ---- the deadline ----

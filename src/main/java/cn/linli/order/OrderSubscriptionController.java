@@ -24,12 +24,16 @@ class OrderSubscriptionController {
         this.events = events;
     }
 
+    /** The order as it stands now, then again after every change: a client never starts from a stale copy. */
     @SubscriptionMapping
     Flux<ServiceOrder> orderUpdated(@Argument String orderId) {
         long id = Ids.parse(orderId, "orderId");
-        return service.scope().flatMapMany(scope -> service.visibleOrder(scope, id).thenMany(events.changes()
-                .filter(change -> change.orderId() == id)
-                .concatMap(change -> service.visibleOrder(scope, id).onErrorResume(LinliException.class, ex -> Mono.empty()))));
+        return service.scope().flatMapMany(scope -> service.visibleOrder(scope, id).flatMapMany(now -> Flux.concat(
+                Mono.just(now),
+                events.changes()
+                        .filter(change -> change.orderId() == id)
+                        .concatMap(change -> service.visibleOrder(scope, id)
+                                .onErrorResume(LinliException.class, ex -> Mono.empty())))));
     }
 
     @SubscriptionMapping

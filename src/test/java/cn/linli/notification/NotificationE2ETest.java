@@ -204,7 +204,7 @@ class NotificationE2ETest extends IntegrationTest {
                             .toFlux("notificationReceived.kind", String.class).take(1))
                     .then(() -> {
                         try {
-                            Thread.sleep(1_000);
+                            Thread.sleep(3_000);
                         } catch (InterruptedException ex) {
                             Thread.currentThread().interrupt();
                         }
