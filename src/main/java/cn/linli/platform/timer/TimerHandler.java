@@ -14,6 +14,21 @@ public interface TimerHandler {
 
     Mono<Void> fire(long subjectId);
 
+    /** A handler that just fires (no give-up): the common case. */
+    static TimerHandler of(String kind, java.util.function.LongFunction<Mono<Void>> fire) {
+        return new TimerHandler() {
+            @Override
+            public String kind() {
+                return kind;
+            }
+
+            @Override
+            public Mono<Void> fire(long subjectId) {
+                return fire.apply(subjectId);
+            }
+        };
+    }
+
     /** After this many failed attempts the timer stops retrying and {@link #giveUp} is called. */
     default int maxAttempts() {
         return Integer.MAX_VALUE;
