@@ -3,7 +3,6 @@ package cn.linli.notification;
 import java.util.List;
 import java.util.Map;
 
-import cn.linli.platform.pagination.Connection;
 import cn.linli.platform.timer.TimerHandler;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.annotation.Bean;
@@ -33,9 +32,6 @@ class NotificationController {
     }
 
     record SubscribeTemplate(String kind, String templateId) {
-    }
-
-    record NotificationInbox(Connection<Notification> page, int unreadCount) {
     }
 
     @QueryMapping

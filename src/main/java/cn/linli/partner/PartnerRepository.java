@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.Collection;
-import java.util.List;
 
 import cn.linli.platform.graphql.Ids;
 import cn.linli.platform.pagination.PageRequest;
@@ -292,9 +291,5 @@ class PartnerRepository {
 
     private static Instant instant(Readable row, String column) {
         return row.get(column, OffsetDateTime.class).toInstant();
-    }
-
-    static <T> List<T> list(@Nullable List<T> values) {
-        return values == null ? List.of() : values;
     }
 }

@@ -1,6 +1,5 @@
 package cn.linli.partner;
 
-import java.time.LocalDate;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
@@ -316,9 +315,5 @@ public class PartnerService {
             throw LinliException.invalid(field, "请填写价格");
         }
         return value;
-    }
-
-    static LocalDate today() {
-        return LocalDate.now(java.time.ZoneId.of("Asia/Shanghai"));
     }
 }

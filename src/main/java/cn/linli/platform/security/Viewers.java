@@ -31,11 +31,6 @@ public final class Viewers {
                 .flatMap(authentication -> Mono.justOrEmpty(fromAuthentication(authentication)));
     }
 
-    /** The viewer, failing with {@code FORBIDDEN} unless they hold {@code role}. */
-    public static Mono<Viewer> requireRole(Role role) {
-        return current().flatMap(viewer -> viewer.has(role) ? Mono.just(viewer) : Mono.error(LinliException.forbidden()));
-    }
-
     static @Nullable Viewer fromAuthentication(@Nullable Authentication authentication) {
         if (!(authentication instanceof JwtAuthenticationToken token) || !token.isAuthenticated()) {
             return null;
