@@ -25,6 +25,7 @@ import cn.linli.platform.error.Check;
 import cn.linli.platform.error.ErrorCode;
 import cn.linli.platform.error.LinliException;
 import cn.linli.platform.graphql.Ids;
+import cn.linli.platform.idempotency.IdempotencyKeys;
 import cn.linli.platform.pagination.Connection;
 import cn.linli.platform.pagination.PageRequest;
 import cn.linli.platform.security.Role;
@@ -179,7 +180,7 @@ public class FestivalService {
             long needId = Ids.parse(input.needId(), "input.needId");
             int quantity = Check.range(input.quantity(), "input.quantity", "认捐数量", 1, 100_000);
             String message = Check.optionalText(input.message(), "input.message", "留言", 200);
-            String key = idempotencyKey(viewer, input.idempotencyKey());
+            String key = IdempotencyKeys.scoped(viewer, input.idempotencyKey());
             String hash = "ITEM|" + campaignId + "|" + needId + "|" + quantity + "|" + input.contributorKind();
             var row = new FestivalRepository.NewPledge(campaignId, "ITEM", viewer.accountId(), input.contributorKind(), null,
                     input.anonymous(), message, null, needId, quantity, null, "PLEDGED", null, null, key, hash);
@@ -208,7 +209,7 @@ public class FestivalService {
                 throw LinliException.invalid("input.amountFen", "单笔捐款须在 0.01 元到 5 万元之间");
             }
             String message = Check.optionalText(input.message(), "input.message", "留言", 200);
-            String key = idempotencyKey(viewer, input.idempotencyKey());
+            String key = IdempotencyKeys.scoped(viewer, input.idempotencyKey());
             String hash = "MONEY|" + campaignId + "|" + input.amountFen() + "|" + input.contributorKind();
             var row = new FestivalRepository.NewPledge(campaignId, "MONEY", viewer.accountId(), input.contributorKind(), null,
                     input.anonymous(), message, input.amountFen(), null, null, null, "PENDING", null, null, key, hash);
@@ -630,11 +631,4 @@ public class FestivalService {
                         : Mono.error(new LinliException(ErrorCode.FORBIDDEN, "只有本社区居民可以查看账目")));
     }
 
-    private static String idempotencyKey(Viewer viewer, @Nullable String key) {
-        String trimmed = key == null ? "" : key.strip();
-        if (trimmed.length() < 8 || trimmed.length() > 100) {
-            throw LinliException.invalid("input.idempotencyKey", "请求编号须为 8 到 100 个字符");
-        }
-        return "u" + viewer.accountId() + ":" + trimmed;
-    }
 }

@@ -1,14 +1,11 @@
 package cn.linli.identity;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.List;
 
+import cn.linli.platform.idempotency.IdempotencyKeys;
 import cn.linli.platform.security.JwtProperties;
 import org.jspecify.annotations.Nullable;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
@@ -75,7 +72,7 @@ class RefreshSessions {
         String sessionId = randomToken(16);
         String secret = randomToken(32);
         String key = PREFIX + sessionId;
-        return redis.opsForHash().putAll(key, java.util.Map.of("account", Long.toString(accountId), "hash", hash(secret)))
+        return redis.opsForHash().putAll(key, java.util.Map.of("account", Long.toString(accountId), "hash", IdempotencyKeys.sha256(secret)))
                 .then(redis.expire(key, ttl))
                 .thenReturn(new Rotation.Rotated(accountId, sessionId, sessionId + "." + secret));
     }
@@ -87,7 +84,7 @@ class RefreshSessions {
         }
         String secret = randomToken(32);
         return redis.execute(ROTATE, List.of(PREFIX + parsed.sessionId()),
-                        List.of(hash(parsed.secret()), hash(secret), Long.toString(ttl.toSeconds())))
+                        List.of(IdempotencyKeys.sha256(parsed.secret()), IdempotencyKeys.sha256(secret), Long.toString(ttl.toSeconds())))
                 .next()
                 .map(result -> {
                     if (result > 0) {
@@ -103,7 +100,7 @@ class RefreshSessions {
         if (parsed == null) {
             return Mono.empty();
         }
-        return redis.execute(END, List.of(PREFIX + parsed.sessionId()), List.of(hash(parsed.secret())))
+        return redis.execute(END, List.of(PREFIX + parsed.sessionId()), List.of(IdempotencyKeys.sha256(parsed.secret())))
                 .next()
                 .filter(deleted -> deleted > 0)
                 .map(deleted -> parsed.sessionId());
@@ -126,12 +123,4 @@ class RefreshSessions {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(buffer);
     }
 
-    private static String hash(String secret) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException ex) {
-            throw new IllegalStateException(ex);
-        }
-    }
 }

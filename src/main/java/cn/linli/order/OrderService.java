@@ -1,10 +1,6 @@
 package cn.linli.order;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -19,6 +15,7 @@ import cn.linli.platform.error.Check;
 import cn.linli.platform.error.ErrorCode;
 import cn.linli.platform.error.LinliException;
 import cn.linli.platform.graphql.Ids;
+import cn.linli.platform.idempotency.IdempotencyKeys;
 import cn.linli.platform.pagination.Connection;
 import cn.linli.platform.pagination.PageRequest;
 import cn.linli.platform.timer.Timers;
@@ -126,10 +123,8 @@ public class OrderService {
             String description = Check.text(input.description(), "input.description", "需求描述", 1000);
             List<String> photos = photos(input.photoUrls(), "input.photoUrls");
             String phone = Objects.requireNonNull(Check.phone(input.contactPhone(), "input.contactPhone"));
-            String key = input.idempotencyKey() == null ? "" : input.idempotencyKey().strip();
-            if (key.length() < 8 || key.length() > 100) {
-                throw LinliException.invalid("input.idempotencyKey", "请求编号须为 8 到 100 个字符");
-            }
+            // unique per resident in the table, so the key needs no scoping
+            String key = IdempotencyKeys.checked(input.idempotencyKey());
             if (input.preferredFrom() != null && input.preferredTo() != null
                     && !input.preferredTo().isAfter(input.preferredFrom())) {
                 throw LinliException.invalid("input.preferredTo", "期望结束时间须晚于开始时间");
@@ -600,11 +595,6 @@ public class OrderService {
                 String.valueOf(input.categoryCode()), String.valueOf(input.description()).strip(),
                 String.valueOf(input.photoUrls()), String.valueOf(input.preferredFrom()),
                 String.valueOf(input.preferredTo()), input.urgency(), String.valueOf(input.contactPhone()).strip());
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(canonical.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException ex) {
-            throw new IllegalStateException(ex);
-        }
+        return IdempotencyKeys.sha256(canonical);
     }
 }

@@ -1,14 +1,11 @@
 package cn.linli.timebank;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Comparator;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 
 import cn.linli.platform.error.ErrorCode;
+import cn.linli.platform.idempotency.IdempotencyKeys;
 import cn.linli.platform.error.LinliException;
 import org.jspecify.annotations.Nullable;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -50,7 +47,7 @@ class Ledger {
         if (sum != 0 || posting.legs().stream().anyMatch(leg -> leg.amount() == 0)) {
             return Mono.error(new IllegalArgumentException("unbalanced posting " + posting.kind()));
         }
-        String hash = sha256(posting.requestFingerprint());
+        String hash = IdempotencyKeys.sha256(posting.requestFingerprint());
         var insert = db.sql("""
                         insert into timebank_transaction (kind, idempotency_key, request_hash, community_id, actor_id,
                                                           description, minutes, reference)
@@ -168,11 +165,4 @@ class Ledger {
         return value == null ? spec.bindNull(name, Long.class) : spec.bind(name, value);
     }
 
-    static String sha256(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException ex) {
-            throw new IllegalStateException(ex);
-        }
-    }
 }

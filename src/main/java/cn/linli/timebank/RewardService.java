@@ -15,6 +15,7 @@ import cn.linli.platform.error.Check;
 import cn.linli.platform.error.ErrorCode;
 import cn.linli.platform.error.LinliException;
 import cn.linli.platform.graphql.Ids;
+import cn.linli.platform.idempotency.IdempotencyKeys;
 import cn.linli.platform.pagination.Connection;
 import cn.linli.platform.pagination.PageRequest;
 import cn.linli.platform.security.Viewer;
@@ -106,7 +107,7 @@ public class RewardService {
         return Viewers.current().flatMap(viewer -> {
             long rewardId = Ids.parse(input.rewardId(), "input.rewardId");
             int quantity = Check.range(input.quantity(), "input.quantity", "兑换数量", 1, 10);
-            String key = TimeBankService.clientKey(viewer, input.idempotencyKey());
+            String key = IdempotencyKeys.scoped(viewer, input.idempotencyKey());
             String hash = rewardId + "|" + quantity;
             Mono<Redeemed> work = rewards.insertRedemption(key, hash, rewardId, viewer.accountId(), quantity)
                     .flatMap(redemptionId -> findReward(rewardId)

@@ -10,9 +10,9 @@ import cn.linli.platform.db.TransactionRetry;
 import cn.linli.platform.error.Check;
 import cn.linli.platform.error.LinliException;
 import cn.linli.platform.graphql.Ids;
+import cn.linli.platform.idempotency.IdempotencyKeys;
 import cn.linli.platform.pagination.Connection;
 import cn.linli.platform.pagination.PageRequest;
-import cn.linli.platform.security.Viewer;
 import cn.linli.platform.security.Viewers;
 import cn.linli.platform.timer.Timers;
 import org.jspecify.annotations.Nullable;
@@ -267,7 +267,7 @@ public class TimeBankService {
             long recipient = Ids.parse(input.accountId(), "input.accountId");
             int points = Check.range(input.points(), "input.points", "积分", 1, MAX_POINTS);
             String reason = Check.text(input.reason(), "input.reason", "发放原因", 200);
-            String key = clientKey(viewer, input.idempotencyKey());
+            String key = IdempotencyKeys.scoped(viewer, input.idempotencyKey());
             String kind = fromPool ? "POOL_GRANT" : "GRANT";
             String fingerprint = kind + "|" + community + "|" + recipient + "|" + points + "|" + reason;
             return communities.requireStaffOf(viewer, community)
@@ -292,7 +292,7 @@ public class TimeBankService {
             long recipient = Ids.parse(input.toAccountId(), "input.toAccountId");
             int points = Check.range(input.points(), "input.points", "积分", 1, MAX_POINTS);
             String note = Check.optionalText(input.note(), "input.note", "留言", 100);
-            String key = clientKey(viewer, input.idempotencyKey());
+            String key = IdempotencyKeys.scoped(viewer, input.idempotencyKey());
             if (recipient == viewer.accountId()) {
                 throw LinliException.invalid("input.toAccountId", "不能转给自己");
             }
@@ -323,7 +323,7 @@ public class TimeBankService {
         return Viewers.current().flatMap(viewer -> {
             long community = Ids.parse(input.communityId(), "input.communityId");
             int points = Check.range(input.points(), "input.points", "积分", 1, MAX_POINTS);
-            String key = clientKey(viewer, input.idempotencyKey());
+            String key = IdempotencyKeys.scoped(viewer, input.idempotencyKey());
             return requireResidentOf(viewer.accountId(), community)
                     .then(inTransaction(Mono.zip(ledger.personAccount(viewer.accountId()), ledger.systemAccount(community, "POOL"))
                             .flatMap(accounts -> ledger.post(new Ledger.Posting("DONATE", key, "DONATE|" + community + "|" + points,
@@ -386,14 +386,6 @@ public class TimeBankService {
                 new TimeBankInputs.PointsMovement(String.valueOf(posted.transactionId()), !posted.fresh(), balance));
     }
 
-    /** Client keys are scoped to the person who sent them: two people's keys never collide. */
-    static String clientKey(Viewer viewer, @Nullable String key) {
-        String trimmed = key == null ? "" : key.strip();
-        if (trimmed.length() < 8 || trimmed.length() > 100) {
-            throw LinliException.invalid("input.idempotencyKey", "请求编号须为 8 到 100 个字符");
-        }
-        return "u" + viewer.accountId() + ":" + trimmed;
-    }
 
     private static String leaderboardKey(long communityId) {
         return "linli:volunteer-leaderboard:" + communityId;

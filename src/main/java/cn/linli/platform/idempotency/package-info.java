@@ -1,0 +1,4 @@
+@NullMarked
+package cn.linli.platform.idempotency;
+
+import org.jspecify.annotations.NullMarked;
