@@ -78,8 +78,8 @@ public class TimeBankService {
                                     "order-earn:" + orderId, communityId, null, description, minutes, "order:" + orderId,
                                     List.of(new Ledger.Leg(accounts.getT1(), -points), new Ledger.Leg(accounts.getT2(), points))))
                             .flatMap(posted -> posted.fresh()
-                                    ? applyCap(accounts.getT2(), communityId, "order-earn:" + orderId)
-                                            .then(scheduleExpiry(posted, communityId)).then(forgetLeaderboard(communityId))
+                                    ? applyCap(rules, accounts.getT2(), "order-earn:" + orderId)
+                                            .then(scheduleExpiry(rules, posted)).then(forgetLeaderboard(communityId))
                                             .then(notifications.notify(List.of(memberAccountId), "POINTS_RECEIVED",
                                                     "服务获得 " + points + " 积分", description, "pages/timebank/index"))
                                     : Mono.empty()));
@@ -101,7 +101,7 @@ public class TimeBankService {
                                 description, minutes, key,
                                 List.of(new Ledger.Leg(accounts.getT1(), -points), new Ledger.Leg(accounts.getT2(), points))))
                         .flatMap(posted -> posted.fresh()
-                                ? applyCap(accounts.getT2(), communityId, key).then(scheduleExpiry(posted, communityId))
+                                ? afterEarning(posted, accounts.getT2(), communityId, key)
                                         .then(forgetLeaderboard(communityId))
                                 : Mono.empty()));
     }
@@ -132,8 +132,8 @@ public class TimeBankService {
                 .flatMap(accounts -> ledger.post(new Ledger.Posting("HOLD_PAY", "order-hold-pay:" + orderId,
                         "order-hold-pay:" + orderId, hold.communityId(), null, "服务收入：" + title, null, "order:" + orderId,
                         List.of(new Ledger.Leg(accounts.getT1(), -hold.points()), new Ledger.Leg(accounts.getT2(), hold.points()))))
-                        .flatMap(posted -> applyCap(accounts.getT2(), hold.communityId(), "order-hold-pay:" + orderId)
-                                .then(scheduleExpiry(posted, hold.communityId())))));
+                        .flatMap(posted -> afterEarning(posted, accounts.getT2(), hold.communityId(),
+                                "order-hold-pay:" + orderId))));
     }
 
     /** Returns an order's open hold to the resident (on cancellation). No hold, no-op. */
@@ -164,11 +164,17 @@ public class TimeBankService {
 
     static final String POINTS_EXPIRY = "POINTS_EXPIRY";
 
+    /** An earning's follow-ups, reading the community's rules once: the storage cap, then the expiry timer. */
+    private Mono<Void> afterEarning(Ledger.Posted posted, long personLedgerAccount, long communityId, String causeKey) {
+        return repository.rules(communityId)
+                .flatMap(rules -> applyCap(rules, personLedgerAccount, causeKey).then(scheduleExpiry(rules, posted)));
+    }
+
     /** Earned points expire after the community's months, if it set any: one timer per earning. */
-    private Mono<Void> scheduleExpiry(Ledger.Posted posted, long communityId) {
-        return repository.rules(communityId).flatMap(rules -> rules.expiryMonths() == null ? Mono.<Void>empty()
+    private Mono<Void> scheduleExpiry(TimeBankRepository.Rules rules, Ledger.Posted posted) {
+        return rules.expiryMonths() == null ? Mono.empty()
                 : timers.schedule(POINTS_EXPIRY, posted.transactionId(),
-                java.time.ZonedDateTime.now(java.time.ZoneId.of("Asia/Shanghai")).plusMonths(rules.expiryMonths()).toInstant()));
+                java.time.ZonedDateTime.now(java.time.ZoneId.of("Asia/Shanghai")).plusMonths(rules.expiryMonths()).toInstant());
     }
 
     /** Timer: what is left of an earning (points are spent oldest first) goes to the community pool. Once. */
@@ -194,7 +200,7 @@ public class TimeBankService {
                                 description, minutes, key,
                                 List.of(new Ledger.Leg(accounts.getT1(), -points), new Ledger.Leg(accounts.getT2(), points))))
                         .flatMap(posted -> posted.fresh()
-                                ? applyCap(accounts.getT2(), communityId, key).then(scheduleExpiry(posted, communityId))
+                                ? afterEarning(posted, accounts.getT2(), communityId, key)
                                         .then(forgetLeaderboard(communityId))
                                 : Mono.empty()));
     }
@@ -278,8 +284,7 @@ public class TimeBankService {
                                             viewer.accountId(), (fromPool ? "公益池帮扶：" : "社区奖励：") + reason, null, null,
                                             List.of(new Ledger.Leg(accounts.getT1(), -points),
                                                     new Ledger.Leg(accounts.getT2(), points))))
-                                    .flatMap(posted -> (posted.fresh() ? applyCap(accounts.getT2(), community, key)
-                                            .then(scheduleExpiry(posted, community))
+                                    .flatMap(posted -> (posted.fresh() ? afterEarning(posted, accounts.getT2(), community, key)
                                             .then(notifications.notify(List.of(recipient), "POINTS_RECEIVED",
                                                     "收到 " + points + " 积分", reason, "pages/timebank/index"))
                                             : Mono.<Void>empty()).thenReturn(posted))
@@ -351,21 +356,24 @@ public class TimeBankService {
 
     /** Moves what a person holds above the community's cap into its pool, in the same transaction. */
     private Mono<Void> applyCap(long personLedgerAccount, long communityId, String causeKey) {
-        return repository.rules(communityId).flatMap(rules -> {
-            Integer cap = rules.storageCap();
-            if (cap == null) {
+        return repository.rules(communityId).flatMap(rules -> applyCap(rules, personLedgerAccount, causeKey));
+    }
+
+    private Mono<Void> applyCap(TimeBankRepository.Rules rules, long personLedgerAccount, String causeKey) {
+        long communityId = rules.communityId();
+        Integer cap = rules.storageCap();
+        if (cap == null) {
+            return Mono.empty();
+        }
+        return ledger.balance(personLedgerAccount).flatMap(balance -> {
+            long overflow = balance - cap;
+            if (overflow <= 0) {
                 return Mono.empty();
             }
-            return ledger.balance(personLedgerAccount).flatMap(balance -> {
-                long overflow = balance - cap;
-                if (overflow <= 0) {
-                    return Mono.empty();
-                }
-                return ledger.systemAccount(communityId, "POOL").flatMap(pool -> ledger.post(new Ledger.Posting(
-                        "OVERFLOW", causeKey + ":overflow", causeKey + ":overflow", communityId, null,
-                        "超出积分存储上限 " + cap + "，" + overflow + " 分自动转入社区公益池", null, null,
-                        List.of(new Ledger.Leg(personLedgerAccount, -overflow), new Ledger.Leg(pool, overflow))))).then();
-            });
+            return ledger.systemAccount(communityId, "POOL").flatMap(pool -> ledger.post(new Ledger.Posting(
+                    "OVERFLOW", causeKey + ":overflow", causeKey + ":overflow", communityId, null,
+                    "超出积分存储上限 " + cap + "，" + overflow + " 分自动转入社区公益池", null, null,
+                    List.of(new Ledger.Leg(personLedgerAccount, -overflow), new Ledger.Leg(pool, overflow))))).then();
         });
     }
 
