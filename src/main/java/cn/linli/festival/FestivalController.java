@@ -1,5 +1,6 @@
 package cn.linli.festival;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -114,7 +115,11 @@ class FestivalController {
 
     @BatchMapping(typeName = "Campaign", field = "progress")
     Mono<Map<Campaign, FestivalRecords.Progress>> progressOfCampaign(List<Campaign> campaigns) {
-        return Batches.one(campaigns, Campaign::id, service::progress);
+        return service.progress(campaigns).map(byId -> {
+            Map<Campaign, FestivalRecords.Progress> result = new HashMap<>();
+            campaigns.forEach(campaign -> result.put(campaign, byId.get(campaign.id())));
+            return result;
+        });
     }
 
     @BatchMapping(typeName = "Campaign", field = "community")

@@ -371,25 +371,33 @@ public class FestivalService {
 
     // ---- progress and the public ledger ----
 
-    /** Progress of many campaigns in a fixed number of statements (pledges, needs, roles, supporters' names). */
-    Mono<Map<Long, Progress>> progress(Collection<Long> campaignIds) {
-        return Mono.zip(repository.campaignsByIds(campaignIds).collectList(),
-                        repository.pledgesOf(campaignIds).collectList(),
+    /**
+     * Progress of campaigns the caller already holds, keyed by campaign id, in a fixed number of statements
+     * (pledges, needs, roles, supporters' names); the campaigns themselves are not fetched again.
+     */
+    Mono<Map<Long, Progress>> progress(Collection<Campaign> campaigns) {
+        Set<Long> campaignIds = campaigns.stream().map(Campaign::id).collect(Collectors.toSet());
+        return Mono.zip(repository.pledgesOf(campaignIds).collectList(),
                         repository.needsOf(campaignIds).collectList(),
                         repository.rolesOf(campaignIds).collectList())
                 .flatMap(t -> {
-                    Set<Long> people = t.getT2().stream().map(Pledge::accountId).filter(Objects::nonNull).collect(Collectors.toSet());
+                    Set<Long> people = t.getT1().stream().map(Pledge::accountId).filter(Objects::nonNull).collect(Collectors.toSet());
                     return identity.accountsByIds(people).map(accounts -> {
                         Map<Long, Progress> result = new HashMap<>();
-                        for (Campaign campaign : t.getT1()) {
+                        for (Campaign campaign : campaigns) {
                             result.put(campaign.id(), progressOf(campaign,
-                                    t.getT2().stream().filter(p -> p.campaignId() == campaign.id()).toList(),
-                                    t.getT3().stream().filter(n -> n.campaignId() == campaign.id()).toList(),
-                                    t.getT4().stream().filter(r -> r.campaignId() == campaign.id()).toList(), accounts));
+                                    t.getT1().stream().filter(p -> p.campaignId() == campaign.id()).toList(),
+                                    t.getT2().stream().filter(n -> n.campaignId() == campaign.id()).toList(),
+                                    t.getT3().stream().filter(r -> r.campaignId() == campaign.id()).toList(), accounts));
                         }
                         return result;
                     });
                 });
+    }
+
+    /** Progress of one campaign the caller holds. */
+    private Mono<Progress> progress(Campaign campaign) {
+        return progress(List.of(campaign)).map(all -> all.get(campaign.id()));
     }
 
     private static Progress progressOf(Campaign campaign, List<Pledge> pledges, List<ItemNeed> needs,
@@ -475,10 +483,11 @@ public class FestivalService {
     /** Live progress of a campaign: now, then after every change (from any instance). */
     reactor.core.publisher.Flux<Progress> progressUpdates(String campaignId) {
         return campaign(campaignId).flatMapMany(campaign -> Flux.concat(
-                progress(List.of(campaign.id())).map(all -> all.get(campaign.id())),
+                progress(campaign),
                 events.changes()
                         .filter(change -> change.campaignId() == campaign.id())
-                        .concatMap(change -> progress(List.of(campaign.id())).map(all -> all.get(campaign.id())))));
+                        // re-read the campaign: a change may have touched its goal or matching terms
+                        .concatMap(change -> find(campaign.id()).flatMap(this::progress))));
     }
 
     // ---- the deadline ----
@@ -487,8 +496,7 @@ public class FestivalService {
     Mono<Void> settle(long campaignId) {
         return repository.lockCampaign(campaignId)
                 .filter(campaign -> "OPEN".equals(campaign.status()) && !campaign.deadline().isAfter(Instant.now()))
-                .flatMap(campaign -> progress(List.of(campaignId)).flatMap(all -> {
-                    Progress progress = all.get(campaignId);
+                .flatMap(campaign -> progress(campaign).flatMap(progress -> {
                     boolean funded = progress.totalFen() >= campaign.moneyGoalFen();
                     Mono<Void> tellSupporters = repository.pledgesOf(List.of(campaignId))
                             .filter(p -> p.accountId() != null && ACTIVE.contains(p.status()))
