@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import cn.linli.devservices.WeChatPaySandbox;
 import cn.linli.platform.timer.Timers;
 import cn.linli.support.IntegrationTest;
 import org.awaitility.Awaitility;
@@ -136,6 +137,63 @@ class FestivalRefundE2ETest extends IntegrationTest {
             db.sql("update timer set due_at = now() where kind = 'PLEDGE_REFUND_CHECK' and subject_id = " + pledge).then().block();
             timers.runDue().block();
             assertThat(count("select count(*) from pledge where status = 'REFUNDED' and id = " + pledge)).isEqualTo(1);
+        } finally {
+            weChat().pay().silentRefunds(false);
+        }
+    }
+
+    @Test
+    void forgedTamperedOrUnknownRefundNotificationsAreRefusedAndChangeNothing() {
+        Login staff = login("demo-staff");
+        Map<String, Object> input = new HashMap<>();
+        input.put("communityId", String.valueOf(idOf("select id from community where name = '锦城社区'")));
+        input.put("theme", "元宵邻里节");
+        input.put("festivalDate", "2032-02-10");
+        input.put("mainVenue", "锦城社区广场");
+        input.put("deadline", Instant.now().plus(3, ChronoUnit.DAYS).toString());
+        input.put("moneyGoalFen", 1_000_000);
+        input.put("fundingRule", "ALL_OR_NOTHING");
+        String campaign = api(staff.client(), "CreateCampaign").variable("input", input).execute()
+                .path("createCampaign.id").entity(String.class).get();
+        api(staff.client(), "PublishCampaign").variable("input", Map.of("campaignId", campaign)).execute().errors().verify();
+        String pledge = pledge(login("demo-resident"), campaign);
+        assertThat(weChat().pay().complete("LLP" + String.format("%013d", Long.parseLong(pledge)), true)).isEqualTo(204);
+        String outRefundNo = "LLR" + String.format("%013d", Long.parseLong(pledge));
+        String refundNotifyUrl = "http://127.0.0.1:" + port + "/wechat/pay/refund-notify";
+
+        weChat().pay().silentRefunds(true); // the test sends the notifications itself
+        try {
+            db.sql("update campaign set deadline = now() - interval '1 second' where id = " + campaign).then().block();
+            db.sql("update timer set due_at = now() - interval '1 second' where kind = 'CAMPAIGN_DEADLINE' and subject_id = "
+                    + campaign).then().block();
+            timers.runDue().block();
+            timers.runDue().block();
+            Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> weChat().pay().refunds().containsKey(outRefundNo)
+                    && "SUCCESS".equals(weChat().pay().refunds().get(outRefundNo).get("status")));
+            Map<String, Object> refund = weChat().pay().refunds().get(outRefundNo);
+            WeChatPaySandbox.Notification genuine = weChat().pay().refundNotification(refund, weChat().pay().platformKey());
+
+            List<WeChatPaySandbox.Notification> forged = new java.util.ArrayList<>();
+            forged.add(weChat().pay().refundNotification(refund, weChat().pay().foreignKey()));
+            forged.add(new WeChatPaySandbox.Notification(genuine.body().replace("支付成功", "支付成功!"),
+                    genuine.headers()));
+            Map<String, String> unsigned = new HashMap<>(genuine.headers());
+            unsigned.remove("Wechatpay-Signature");
+            forged.add(new WeChatPaySandbox.Notification(genuine.body(), unsigned));
+            Map<String, Object> unknown = new HashMap<>(refund);
+            unknown.put("out_refund_no", "LLR9999999999999");
+            forged.add(weChat().pay().refundNotification(unknown, weChat().pay().platformKey()));
+            for (WeChatPaySandbox.Notification notification : forged) {
+                assertThat(weChat().pay().send(refundNotifyUrl, notification)).isEqualTo(400);
+            }
+            assertThat(count("select count(*) from pledge where status = 'REFUNDING' and id = " + pledge)).isEqualTo(1);
+
+            assertThat(weChat().pay().send(refundNotifyUrl, genuine)).isEqualTo(204);
+            assertThat(weChat().pay().send(refundNotifyUrl, genuine)).as("a resent notification is answered, not re-applied")
+                    .isEqualTo(204);
+            assertThat(count("select count(*) from pledge where status = 'REFUNDED' and id = " + pledge)).isEqualTo(1);
+            assertThat(count("select count(*) from notification where kind = 'REFUND_MADE'"
+                    + " and page = 'pages/festival/detail?id=" + campaign + "'")).as("the pledger is told once").isEqualTo(1);
         } finally {
             weChat().pay().silentRefunds(false);
         }
