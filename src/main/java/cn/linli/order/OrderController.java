@@ -12,14 +12,17 @@ import cn.linli.partner.Offering;
 import cn.linli.partner.Partner;
 import cn.linli.partner.PartnerService;
 import cn.linli.partner.ServiceCategory;
+import cn.linli.photo.PhotoService;
 import cn.linli.platform.graphql.Batches;
 import cn.linli.platform.pagination.Connection;
 import cn.linli.platform.security.PhoneMask;
+import graphql.GraphQLContext;
 import org.jspecify.annotations.Nullable;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.stereotype.Controller;
 import reactor.core.publisher.Mono;
 
@@ -31,13 +34,15 @@ class OrderController {
     private final PartnerService partners;
     private final CommunityService communities;
     private final IdentityService identity;
+    private final PhotoService photos;
 
     OrderController(OrderService service, PartnerService partners, CommunityService communities,
-                    IdentityService identity) {
+                    IdentityService identity, PhotoService photos) {
         this.service = service;
         this.partners = partners;
         this.communities = communities;
         this.identity = identity;
+        this.photos = photos;
     }
 
     @QueryMapping
@@ -144,6 +149,17 @@ class OrderController {
     @BatchMapping(typeName = "Order", field = "timeline")
     Mono<Map<ServiceOrder, List<OrderEvent>>> timelineOfOrder(List<ServiceOrder> orders) {
         return Batches.many(orders, ServiceOrder::id, service::timelines);
+    }
+
+    /** Signed links to the resident's photos, for whoever may see the order (computed, no database access). */
+    @SchemaMapping(typeName = "Order", field = "photoUrls")
+    List<String> photoUrlsOfOrder(ServiceOrder order, GraphQLContext context) {
+        return photos.urls(order.photoIds(), context);
+    }
+
+    @SchemaMapping(typeName = "Order", field = "completionPhotoUrls")
+    List<String> completionPhotoUrlsOfOrder(ServiceOrder order, GraphQLContext context) {
+        return photos.urls(order.completionPhotoIds(), context);
     }
 
     /**

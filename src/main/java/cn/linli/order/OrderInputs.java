@@ -9,7 +9,7 @@ import org.jspecify.annotations.Nullable;
 final class OrderInputs {
 
     record PlaceOrderInput(String householdId, @Nullable String offeringId, @Nullable String categoryCode,
-                           String description, @Nullable List<String> photoUrls, @Nullable Instant preferredFrom,
+                           String description, @Nullable List<String> photoIds, @Nullable Instant preferredFrom,
                            @Nullable Instant preferredTo, String urgency, String contactPhone, String idempotencyKey) {
     }
 
@@ -25,7 +25,7 @@ final class OrderInputs {
     record StartOrderInput(String orderId) {
     }
 
-    record CompleteOrderInput(String orderId, int minutesSpent, @Nullable String notes, @Nullable List<String> photoUrls) {
+    record CompleteOrderInput(String orderId, int minutesSpent, @Nullable String notes, @Nullable List<String> photoIds) {
     }
 
     record ConfirmOrderInput(String orderId, int quality, int punctuality, int attitude, @Nullable String comment) {

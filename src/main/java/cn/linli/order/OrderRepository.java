@@ -29,7 +29,7 @@ class OrderRepository {
     }
 
     record NewOrder(long householdId, long communityId, long residentId, long categoryId, @Nullable Long offeringId,
-                    String dispatchMode, String description, List<String> photoUrls, @Nullable Instant preferredFrom,
+                    String dispatchMode, String description, List<Long> photoIds, @Nullable Instant preferredFrom,
                     @Nullable Instant preferredTo, String urgency, String contactPhone, String idempotencyKey,
                     String requestHash) {
     }
@@ -38,7 +38,7 @@ class OrderRepository {
     Mono<ServiceOrder> insert(NewOrder order) {
         var spec = db.sql("""
                         insert into service_order (household_id, community_id, resident_id, category_id, offering_id,
-                            dispatch_mode, description, photo_urls, preferred_from, preferred_to, urgency, contact_phone,
+                            dispatch_mode, description, photo_ids, preferred_from, preferred_to, urgency, contact_phone,
                             status, idempotency_key, request_hash)
                         values (:household, :community, :resident, :category, :offering, :mode, :description, :photos,
                             :from, :to, :urgency, :phone, 'SUBMITTED', :key, :hash)
@@ -48,7 +48,7 @@ class OrderRepository {
                 .bind("household", order.householdId()).bind("community", order.communityId())
                 .bind("resident", order.residentId()).bind("category", order.categoryId())
                 .bind("mode", order.dispatchMode()).bind("description", order.description())
-                .bind("photos", order.photoUrls().toArray(String[]::new)).bind("urgency", order.urgency())
+                .bind("photos", order.photoIds().toArray(Long[]::new)).bind("urgency", order.urgency())
                 .bind("phone", order.contactPhone()).bind("key", order.idempotencyKey()).bind("hash", order.requestHash());
         spec = order.offeringId() == null ? spec.bindNull("offering", Long.class) : spec.bind("offering", order.offeringId());
         spec = order.preferredFrom() == null ? spec.bindNull("from", Instant.class) : spec.bind("from", order.preferredFrom());
@@ -295,12 +295,12 @@ class OrderRepository {
                 row.get("community_id", Long.class), row.get("resident_id", Long.class),
                 row.get("category_id", Long.class), row.get("offering_id", Long.class),
                 row.get("dispatch_mode", String.class), row.get("description", String.class),
-                strings(row, "photo_urls"), optionalInstant(row, "preferred_from"), optionalInstant(row, "preferred_to"),
+                longs(row, "photo_ids"), optionalInstant(row, "preferred_from"), optionalInstant(row, "preferred_to"),
                 row.get("urgency", String.class), row.get("contact_phone", String.class), row.get("status", String.class),
                 Boolean.TRUE.equals(row.get("escalated", Boolean.class)), row.get("partner_id", Long.class),
                 row.get("serving_member_id", Long.class), row.get("dispatch_round", Integer.class),
                 optionalInstant(row, "accept_deadline"), row.get("minutes_spent", Integer.class),
-                row.get("completion_notes", String.class), strings(row, "completion_photos"),
+                row.get("completion_notes", String.class), longs(row, "completion_photo_ids"),
                 shortToInt(row.get("rating_quality", Short.class)), shortToInt(row.get("rating_punctuality", Short.class)),
                 shortToInt(row.get("rating_attitude", Short.class)), row.get("rating_comment", String.class),
                 optionalInstant(row, "completed_at"), optionalInstant(row, "confirmed_at"),
@@ -311,8 +311,8 @@ class OrderRepository {
         return value == null ? null : value.intValue();
     }
 
-    private static List<String> strings(Readable row, String column) {
-        String[] values = row.get(column, String[].class);
+    private static List<Long> longs(Readable row, String column) {
+        Long[] values = row.get(column, Long[].class);
         return values == null ? List.of() : Arrays.asList(values);
     }
 

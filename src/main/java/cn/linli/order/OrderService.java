@@ -10,6 +10,7 @@ import cn.linli.community.CommunityService;
 import cn.linli.community.Household;
 import cn.linli.partner.PartnerMember;
 import cn.linli.partner.PartnerService;
+import cn.linli.photo.PhotoService;
 import cn.linli.platform.db.TransactionRetry;
 import cn.linli.platform.error.Check;
 import cn.linli.platform.error.ErrorCode;
@@ -49,12 +50,14 @@ public class OrderService {
     private final CommunityService communities;
     private final TimeBankService timeBank;
     private final cn.linli.notification.NotificationService notifications;
+    private final PhotoService photos;
 
     OrderService(OrderRepository orders, OrderAccess access, Dispatcher dispatcher, PartnerService partners,
                  Timers timers, OrderEvents events, OrderProperties properties, TransactionalOperator transaction,
                  CommunityService communities, TimeBankService timeBank,
-                 cn.linli.notification.NotificationService notifications) {
+                 cn.linli.notification.NotificationService notifications, PhotoService photos) {
         this.notifications = notifications;
+        this.photos = photos;
         this.communities = communities;
         this.timeBank = timeBank;
         this.orders = orders;
@@ -121,7 +124,7 @@ public class OrderService {
             Household household = scope.households().stream().filter(h -> h.id() == householdId).findFirst()
                     .orElseThrow(LinliException::forbidden);
             String description = Check.text(input.description(), "input.description", "需求描述", 1000);
-            List<String> photos = photos(input.photoUrls(), "input.photoUrls");
+            List<Long> photoIds = PhotoService.parse(input.photoIds(), "input.photoIds");
             String phone = Objects.requireNonNull(Check.phone(input.contactPhone(), "input.contactPhone"));
             // unique per resident in the table, so the key needs no scoping
             String key = IdempotencyKeys.checked(input.idempotencyKey());
@@ -134,10 +137,13 @@ public class OrderService {
                     .flatMap(choice -> {
                         var row = new OrderRepository.NewOrder(household.id(), household.communityId(),
                                 scope.viewer().accountId(), choice.categoryId(), choice.offeringId(), choice.dispatchMode(),
-                                description, photos, input.preferredFrom(), input.preferredTo(), input.urgency(), phone,
+                                description, photoIds, input.preferredFrom(), input.preferredTo(), input.urgency(), phone,
                                 key, hash);
                         OrderChange.Builder change = new OrderChange.Builder();
                         Mono<Placed> place = orders.insert(row)
+                                // only a new order takes the photos: a replayed key returns the first order as it was
+                                .flatMap(order -> photos.attach(scope.viewer().accountId(), input.photoIds(),
+                                        "input.photoIds").thenReturn(order))
                                 .flatMap(order -> orders.lockCommunity(order.communityId()).thenReturn(order))
                                 .flatMap(order -> orders.insertEvent(order.id(), Actor.resident(scope.viewer().accountId()),
                                                 null, "SUBMITTED", null, null)
@@ -333,16 +339,18 @@ public class OrderService {
     Mono<ServiceOrder> completeOrder(OrderInputs.CompleteOrderInput input) {
         int minutes = Check.range(input.minutesSpent(), "input.minutesSpent", "服务时长（分钟）", 1, 1440);
         String notes = Check.optionalText(input.notes(), "input.notes", "服务记录", 1000);
-        List<String> photos = photos(input.photoUrls(), "input.photoUrls");
+        PhotoService.parse(input.photoIds(), "input.photoIds");
         return transition(input.orderId(), (scope, order) -> {
             if (!scope.isPartnerOf(order)) {
                 return Mono.error(LinliException.forbidden());
             }
             Instant autoConfirmAt = Instant.now().plus(properties.autoConfirmAfter());
-            return move(order, List.of("IN_SERVICE"), "COMPLETED", Actor.partner(scope.viewer().accountId()), null,
-                    "completed_at = now(), minutes_spent = :minutes, completion_notes = :notes,"
-                            + " completion_photos = :photos",
-                    params("minutes", minutes, "notes", notes, "photos", photos.toArray(String[]::new)))
+            return photos.attach(scope.viewer().accountId(), input.photoIds(), "input.photoIds")
+                    .flatMap(photoIds -> move(order, List.of("IN_SERVICE"), "COMPLETED",
+                            Actor.partner(scope.viewer().accountId()), null,
+                            "completed_at = now(), minutes_spent = :minutes, completion_notes = :notes,"
+                                    + " completion_photo_ids = :photos",
+                            params("minutes", minutes, "notes", notes, "photos", photoIds.toArray(Long[]::new))))
                     .flatMap(completed -> partners.releaseCapacity(order.partnerId())
                             .then(timers.schedule(AUTO_CONFIRM, order.id(), autoConfirmAt))
                             .then(timers.schedule(AUTO_CONFIRM_REMINDER, order.id(),
@@ -568,19 +576,6 @@ public class OrderService {
         };
     }
 
-    private static List<String> photos(@Nullable List<String> urls, String field) {
-        if (urls == null) {
-            return List.of();
-        }
-        if (urls.size() > 9) {
-            throw LinliException.invalid(field, "最多上传 9 张图片");
-        }
-        for (String url : urls) {
-            Check.url(url, field);
-        }
-        return List.copyOf(urls);
-    }
-
     private static Map<String, @Nullable Object> params(Object... pairs) {
         Map<String, @Nullable Object> map = new java.util.HashMap<>();
         for (int i = 0; i < pairs.length; i += 2) {
@@ -593,7 +588,7 @@ public class OrderService {
     private static String requestHash(OrderInputs.PlaceOrderInput input, long householdId) {
         String canonical = String.join("\u0000", String.valueOf(householdId), String.valueOf(input.offeringId()),
                 String.valueOf(input.categoryCode()), String.valueOf(input.description()).strip(),
-                String.valueOf(input.photoUrls()), String.valueOf(input.preferredFrom()),
+                String.valueOf(input.photoIds()), String.valueOf(input.preferredFrom()),
                 String.valueOf(input.preferredTo()), input.urgency(), String.valueOf(input.contactPhone()).strip());
         return IdempotencyKeys.sha256(canonical);
     }

@@ -6,14 +6,17 @@ import java.util.List;
 import cn.linli.platform.pagination.Keyset;
 import org.jspecify.annotations.Nullable;
 
-/** A service order row. The contact phone is never exposed directly; see {@code OrderController#contactPhone}. */
+/**
+ * A service order row. The contact phone is never exposed directly (see {@code OrderController#contactPhone}), nor
+ * are photo ids: clients get signed photo URLs.
+ */
 public record ServiceOrder(long id, long householdId, long communityId, long residentId, long categoryId,
-                           @Nullable Long offeringId, String dispatchMode, String description, List<String> photoUrls,
+                           @Nullable Long offeringId, String dispatchMode, String description, List<Long> photoIds,
                            @Nullable Instant preferredFrom, @Nullable Instant preferredTo, String urgency,
                            String contactPhone, String status, boolean escalated, @Nullable Long partnerId,
                            @Nullable Long servingMemberId, int dispatchRound, @Nullable Instant acceptDeadline,
                            @Nullable Integer minutesSpent, @Nullable String completionNotes,
-                           List<String> completionPhotoUrls, @Nullable Integer ratingQuality,
+                           List<Long> completionPhotoIds, @Nullable Integer ratingQuality,
                            @Nullable Integer ratingPunctuality, @Nullable Integer ratingAttitude,
                            @Nullable String ratingComment, @Nullable Instant completedAt, @Nullable Instant confirmedAt,
                            String requestHash, Instant createdAt, Instant updatedAt) {

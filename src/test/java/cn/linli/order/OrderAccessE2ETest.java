@@ -153,7 +153,7 @@ class OrderAccessE2ETest extends OrderTestBase {
         long before = count("select count(*) from service_order");
         Map<String, String> cases = Map.of(
                 "description", "input.description",
-                "photoUrls", "input.photoUrls",
+                "photoIds", "input.photoIds",
                 "contactPhone", "input.contactPhone",
                 "idempotencyKey", "input.idempotencyKey",
                 "householdId", "FORBIDDEN",
@@ -163,7 +163,7 @@ class OrderAccessE2ETest extends OrderTestBase {
             Map<String, Object> input = orderInput(category);
             switch (entry.getKey()) {
                 case "description" -> input.put("description", "修".repeat(1001));
-                case "photoUrls" -> input.put("photoUrls", List.of("http://insecure.example/a.jpg"));
+                case "photoIds" -> input.put("photoIds", List.of("1", "2", "3", "4", "5", "6", "7", "8", "9", "10"));
                 case "contactPhone" -> input.put("contactPhone", "call me");
                 case "idempotencyKey" -> input.put("idempotencyKey", "short");
                 case "householdId" -> input.put("householdId",

@@ -3,6 +3,7 @@ package cn.linli.order;
 import java.util.List;
 import java.util.Map;
 
+import cn.linli.support.TestPhotos;
 import org.junit.jupiter.api.Test;
 import org.springframework.graphql.test.tester.GraphQlTester;
 
@@ -19,11 +20,16 @@ class OrderJourneyE2ETest extends OrderTestBase {
         long wang = idOf("select id from partner where name = '王师傅水电维修'");
         int wangActive = activeOrders(wang);
 
-        // the resident orders a repair from 王师傅's offering
+        // the resident uploads two photos of the leak and orders a repair from 王师傅's offering
+        byte[] leak = TestPhotos.png();
+        byte[] closeUp = TestPhotos.image("jpg");
         Map<String, Object> input = orderInput("HOME_REPAIR");
         input.put("offeringId", String.valueOf(idOf("select id from offering where title = '上门维修水管'")));
+        input.put("photoIds", List.of(TestPhotos.uploadedId(http(), resident.accessToken(), leak),
+                TestPhotos.uploadedId(http(), resident.accessToken(), closeUp)));
         GraphQlTester.Response placed = place(resident, input);
         placed.errors().verify();
+        List<String> photoUrls = placed.path("placeOrder.photoUrls").entityList(String.class).hasSize(2).get();
         placed.path("placeOrder.status").entity(String.class).isEqualTo("SUBMITTED");
         placed.path("placeOrder.dispatchMode").entity(String.class).isEqualTo("ASSIGN");
         placed.path("placeOrder.household.label").entity(String.class).isEqualTo("锦江苑 1栋1单元101");
@@ -50,8 +56,13 @@ class OrderJourneyE2ETest extends OrderTestBase {
                 .variable("first", 100).execute();
         inbox.errors().verify();
         assertThat(inbox.path("partnerInbox.edges[*].node.id").entityList(String.class).get()).contains(orderId);
-        api(partner.client(), "Order").variable("id", orderId).execute()
-                .path("order.contactPhone").entity(String.class).isEqualTo("138****0001");
+        GraphQlTester.Response seenByPartner = api(partner.client(), "Order").variable("id", orderId).execute();
+        seenByPartner.path("order.contactPhone").entity(String.class).isEqualTo("138****0001");
+        // the partner's links show the resident's photos, in the order the resident chose
+        List<String> partnerPhotoUrls = seenByPartner.path("order.photoUrls").entityList(String.class).get();
+        assertThat(fetch(partnerPhotoUrls.get(0))).isEqualTo(leak);
+        assertThat(fetch(partnerPhotoUrls.get(1))).isEqualTo(closeUp);
+        assertThat(fetch(photoUrls.get(0))).isEqualTo(leak);
 
         // accept (naming the member who serves), start, complete
         long xiaoWang = idOf("select id from account where openid = 'o-sandbox-demo-partner-2'");
@@ -63,9 +74,13 @@ class OrderJourneyE2ETest extends OrderTestBase {
         accepted.path("acceptOrder.contactPhone").entity(String.class).isEqualTo("13800000001");
         mutate(partner, "StartOrder", Map.of("orderId", orderId)).path("startOrder.status").entity(String.class)
                 .isEqualTo("IN_SERVICE");
+        byte[] done = TestPhotos.image("jpg");
         GraphQlTester.Response completed = mutate(partner, "CompleteOrder", Map.of("orderId", orderId,
-                "minutesSpent", 90, "notes", "更换了厨房水管接头", "photoUrls", List.of("https://img.example.cn/done.jpg")));
+                "minutesSpent", 90, "notes", "更换了厨房水管接头",
+                "photoIds", List.of(TestPhotos.uploadedId(http(), partner.accessToken(), done))));
         completed.path("completeOrder.status").entity(String.class).isEqualTo("COMPLETED");
+        assertThat(fetch(completed.path("completeOrder.completionPhotoUrls[0]").entity(String.class).get()))
+                .isEqualTo(done);
         completed.path("completeOrder.minutesSpent").entity(Integer.class).isEqualTo(90);
         completed.path("completeOrder.contactPhone").entity(String.class).isEqualTo("138****0001");
         assertThat(activeOrders(wang)).as("completion frees the capacity").isEqualTo(wangActive);

@@ -18,7 +18,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Order tests get partners of their own: a fresh category (with the dispatch mode under test) served by fresh partners
  * under contract with 锦城社区, so tests never compete for the demo partners' capacity.
  */
-abstract class OrderTestBase extends IntegrationTest {
+public abstract class OrderTestBase extends IntegrationTest {
 
     @Autowired
     protected Timers timers;
@@ -89,7 +89,6 @@ abstract class OrderTestBase extends IntegrationTest {
         input.put("householdId", String.valueOf(residentHousehold()));
         input.put("categoryCode", categoryCode);
         input.put("description", "厨房水管漏水，需要上门维修");
-        input.put("photoUrls", List.of("https://img.example.cn/leak.jpg"));
         input.put("urgency", "NORMAL");
         input.put("contactPhone", "13800000001");
         input.put("idempotencyKey", "order-" + UUID.randomUUID());

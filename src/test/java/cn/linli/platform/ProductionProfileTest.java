@@ -48,6 +48,14 @@ class ProductionProfileTest {
     }
 
     @Test
+    void refusesToStartWithoutAPublicHttpsAddressForPhotoLinks() {
+        Map<String, Object> settings = productionSettings();
+        settings.put("LINLI_PUBLIC_URL", "http://linli.example.cn");
+        assertThatThrownBy(() -> start(settings))
+                .hasStackTraceContaining("LINLI_PUBLIC_URL must be the public https address");
+    }
+
+    @Test
     void refusesToStartWithAShortJwtSecret() {
         Map<String, Object> settings = productionSettings();
         settings.put("LINLI_JWT_SECRET", "too-short");
@@ -88,6 +96,7 @@ class ProductionProfileTest {
         settings.remove("WECHAT_PAY_HTTP_PROXY");
         settings.put("WECHAT_PAY_NOTIFY_URL", "https://linli.example.cn/wechat/pay/notify");
         settings.put("LINLI_JWT_SECRET", REAL_LOOKING_SECRET);
+        settings.put("LINLI_PUBLIC_URL", "https://linli.example.cn");
         settings.put("WECHAT_APPID", "wx1234567890abcdef");
         settings.put("WECHAT_SECRET", "3f2a1b0c9d8e7f6a5b4c3d2e1f0a9b8c");
         settings.put("server.port", "0");

@@ -53,6 +53,13 @@ public abstract class IntegrationTest {
                 .build();
     }
 
+    /** GETs an absolute URL the server handed out (a signed photo link) as a client would; the body's bytes. */
+    protected byte[] fetch(String absoluteUrl) {
+        return WebTestClient.bindToServer().build().get().uri(java.net.URI.create(absoluteUrl)).exchange()
+                .expectStatus().isOk()
+                .expectBody(byte[].class).returnResult().getResponseBody();
+    }
+
     protected HttpGraphQlTester anonymous() {
         return HttpGraphQlTester.create(http().mutate().baseUrl("http://localhost:" + port + "/graphql").build());
     }

@@ -46,6 +46,9 @@ class ProductionGuard implements InitializingBean {
         if (!environment.getProperty("linli.wechat.pay.notify-url", "").startsWith("https://")) {
             problems.add("WECHAT_PAY_NOTIFY_URL must be the public https address of /wechat/pay/notify");
         }
+        if (!environment.getProperty("linli.photos.public-url", "").startsWith("https://")) {
+            problems.add("LINLI_PUBLIC_URL must be the public https address of this server (photo links use it)");
+        }
         if (environment.getProperty("spring.graphql.graphiql.enabled", Boolean.class, false)) {
             problems.add("GraphiQL must be disabled in production");
         }

@@ -34,6 +34,7 @@ public enum ErrorCode {
     PLEDGE_EXCEEDS_NEED("认捐数量超过了剩余需求"),
     FOUR_EYES_REQUIRED("大额支出须由另一位社区工作者审批"),
     EXPENSE_ALREADY_APPROVED("该支出已审批"),
+    TOO_MANY_PHOTOS("上传的图片太多，请先使用已上传的图片，或稍后再试"),
     INTERNAL("系统繁忙，请稍后再试");
 
     private final String defaultMessage;

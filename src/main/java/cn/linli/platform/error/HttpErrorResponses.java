@@ -1,6 +1,8 @@
 package cn.linli.platform.error;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
 
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.http.HttpStatus;
@@ -27,6 +29,25 @@ public final class HttpErrorResponses {
         String body = "{\"errors\":[{\"message\":\"" + message + "\",\"extensions\":{\"code\":\"" + code.name() + "\"}}]}";
         DataBuffer buffer = response.bufferFactory().wrap(body.getBytes(StandardCharsets.UTF_8));
         return response.writeWith(Mono.just(buffer));
+    }
+
+    /** The same shape as a body for a {@code ResponseEntity}, for HTTP endpoints beside GraphQL (photo upload). */
+    public static Map<String, Object> body(LinliException ex) {
+        return Map.of("errors", List.of(Map.of("message", ex.getMessage(), "extensions", ex.extensions())));
+    }
+
+    /** The HTTP status that goes with an error code outside GraphQL. */
+    public static HttpStatus status(ErrorCode code) {
+        return switch (code) {
+            case UNAUTHENTICATED -> HttpStatus.UNAUTHORIZED;
+            case FORBIDDEN -> HttpStatus.FORBIDDEN;
+            case NOT_FOUND -> HttpStatus.NOT_FOUND;
+            case PAYLOAD_TOO_LARGE -> HttpStatus.PAYLOAD_TOO_LARGE;
+            case TOO_MANY_PHOTOS -> HttpStatus.TOO_MANY_REQUESTS;
+            case INTERNAL -> HttpStatus.INTERNAL_SERVER_ERROR;
+            case WECHAT_UNAVAILABLE -> HttpStatus.SERVICE_UNAVAILABLE;
+            default -> HttpStatus.BAD_REQUEST;
+        };
     }
 
     private HttpErrorResponses() {

@@ -1,0 +1,163 @@
+package cn.linli.photo;
+
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import cn.linli.platform.error.ErrorCode;
+import cn.linli.platform.error.LinliException;
+import cn.linli.platform.graphql.Ids;
+import cn.linli.platform.security.Viewers;
+import cn.linli.platform.timer.Timers;
+import graphql.GraphQLContext;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.reactive.TransactionalOperator;
+import reactor.core.publisher.Mono;
+
+/**
+ * Uploading photos, attaching them to what refers to them, and handing out signed URLs. Other features keep photo
+ * ids and call {@link #attach} inside their own transaction, so a photo is either referenced or, a day later, gone.
+ */
+@Service
+public class PhotoService {
+
+    /** An order, a completion report or a receipt carries at most this many photos. */
+    public static final int MAX_PHOTOS = 9;
+
+    static final String UNUSED_TIMER = "PHOTO_UNUSED";
+
+    private final PhotoRepository photos;
+    private final PhotoUrls urls;
+    private final PhotoProperties properties;
+    private final Timers timers;
+    private final TransactionalOperator transaction;
+
+    PhotoService(PhotoRepository photos, PhotoUrls urls, PhotoProperties properties, Timers timers,
+                 TransactionalOperator transaction) {
+        this.photos = photos;
+        this.urls = urls;
+        this.properties = properties;
+        this.timers = timers;
+        this.transaction = transaction;
+    }
+
+    record UploadedPhoto(String id, String url) {
+    }
+
+    /** Stores a photo for the signed-in person; uploading the same bytes again returns the same photo. */
+    Mono<UploadedPhoto> upload(byte[] content, String baseUrl) {
+        return Viewers.current().flatMap(viewer -> {
+            PhotoType type = checkContent(content);
+            byte[] sha256 = sha256(content);
+            long owner = viewer.accountId();
+            Mono<Long> store = photos.lockUploads(owner)
+                    .then(photos.counts(owner))
+                    .flatMap(counts -> {
+                        if (counts.unattached() >= properties.maxUnattached() || counts.lastDay() >= properties.maxPerDay()) {
+                            return Mono.error(new LinliException(ErrorCode.TOO_MANY_PHOTOS));
+                        }
+                        return photos.upsert(owner, type, content, sha256);
+                    })
+                    .flatMap(id -> timers.schedule(UNUSED_TIMER, id, Instant.now().plus(properties.keepUnattached()))
+                            .thenReturn(id));
+            return transaction.transactional(store)
+                    .map(id -> new UploadedPhoto(String.valueOf(id), baseUrl + urls.path(id)));
+        });
+    }
+
+    private PhotoType checkContent(byte[] content) {
+        if (content.length == 0) {
+            throw LinliException.invalid("file", "请选择要上传的图片");
+        }
+        if (content.length > properties.maxSize().toBytes()) {
+            throw tooLarge();
+        }
+        return PhotoType.sniff(content)
+                .orElseThrow(() -> LinliException.invalid("file", "仅支持 JPG、PNG、WebP 格式的图片"));
+    }
+
+    private static byte[] sha256(byte[] content) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(content);
+        } catch (NoSuchAlgorithmException ex) {
+            throw new IllegalStateException("SHA-256 is not available", ex);
+        }
+    }
+
+    LinliException tooLarge() {
+        return new LinliException(ErrorCode.PAYLOAD_TOO_LARGE,
+                "图片不能超过 " + properties.maxSize().toMegabytes() + " MB", Map.of("field", "file"), null);
+    }
+
+    /**
+     * Checks the photo ids a client sent for {@code field} (at most {@link #MAX_PHOTOS}, no repeats) and marks them in
+     * use, inside the caller's transaction. Each must be the caller's own upload: someone else's photo, or one
+     * deleted because it was never used, fails the whole change. Returns the ids in the order given.
+     */
+    public Mono<List<Long>> attach(long ownerAccountId, @Nullable List<String> rawIds, String field) {
+        List<Long> ids;
+        try {
+            ids = parse(rawIds, field);
+        } catch (LinliException ex) {
+            return Mono.error(ex);
+        }
+        if (ids.isEmpty()) {
+            return Mono.just(List.of());
+        }
+        return photos.attach(ownerAccountId, ids).collectList().flatMap(found -> found.size() == ids.size()
+                ? Mono.just(ids)
+                : Mono.error(new LinliException(ErrorCode.NOT_FOUND, "图片不存在或已过期，请重新上传",
+                        Map.of("field", field), null)));
+    }
+
+    /** The ids as sent, checked for form and count only (no database): for validating before a transaction. */
+    public static List<Long> parse(@Nullable List<String> rawIds, String field) {
+        if (rawIds == null || rawIds.isEmpty()) {
+            return List.of();
+        }
+        if (rawIds.size() > MAX_PHOTOS) {
+            throw LinliException.invalid(field, "最多上传 " + MAX_PHOTOS + " 张图片");
+        }
+        Set<Long> ids = new LinkedHashSet<>();
+        for (String raw : rawIds) {
+            if (!ids.add(Ids.parse(raw, field))) {
+                throw LinliException.invalid(field, "同一张图片不能重复添加");
+            }
+        }
+        return new ArrayList<>(ids);
+    }
+
+    /** Signed URLs for these photos, for the person whose request is being answered. */
+    public List<String> urls(List<Long> ids, GraphQLContext context) {
+        String baseUrl = PhotoBaseUrl.of(context);
+        return ids.stream().map(id -> baseUrl + urls.path(id)).toList();
+    }
+
+    public @Nullable String url(@Nullable Long id, GraphQLContext context) {
+        return id == null ? null : PhotoBaseUrl.of(context) + urls.path(id);
+    }
+
+    /** The photo behind a signed URL; {@code FORBIDDEN} when the signature is wrong or expired. */
+    Mono<PhotoRepository.StoredPhoto> signedContent(long id, long expires, String signature) {
+        if (!urls.isValid(id, expires, signature)) {
+            return Mono.error(new LinliException(ErrorCode.FORBIDDEN, "图片链接无效或已过期"));
+        }
+        return photos.find(id).switchIfEmpty(Mono.error(() -> LinliException.notFound("图片")));
+    }
+
+    /** The cleanup timer: deletes the photo if nothing took it; a photo uploaded again meanwhile waits longer. */
+    Mono<Void> deleteIfUnused(long id) {
+        Duration keep = properties.keepUnattached();
+        return photos.deleteIfUnattached(id, keep)
+                .filter(deleted -> deleted == 0)
+                .flatMap(none -> photos.unattachedSince(id))
+                .flatMap(since -> timers.schedule(UNUSED_TIMER, id, since.plus(keep).plusSeconds(1)));
+    }
+}
