@@ -3,16 +3,20 @@ package cn.linli.festival;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 import cn.linli.community.Community;
 import cn.linli.community.CommunityService;
+import cn.linli.photo.PhotoService;
 import cn.linli.platform.graphql.Batches;
 import cn.linli.platform.pagination.Connection;
+import graphql.GraphQLContext;
 import org.jspecify.annotations.Nullable;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.stereotype.Controller;
 import reactor.core.publisher.Mono;
 
@@ -22,10 +26,12 @@ class FestivalController {
 
     private final FestivalService service;
     private final CommunityService communities;
+    private final PhotoService photos;
 
-    FestivalController(FestivalService service, CommunityService communities) {
+    FestivalController(FestivalService service, CommunityService communities, PhotoService photos) {
         this.service = service;
         this.communities = communities;
+        this.photos = photos;
     }
 
     record CampaignIdInput(String campaignId) {
@@ -120,6 +126,15 @@ class FestivalController {
             campaigns.forEach(campaign -> result.put(campaign, byId.get(campaign.id())));
             return result;
         });
+    }
+
+    /**
+     * A signed link to the expense's receipt photo, for whoever may see the expense (the staff who record and approve
+     * it, and everyone who may read the campaign's public ledger); computed, no database access.
+     */
+    @SchemaMapping(typeName = "CampaignExpense", field = "receiptUrl")
+    String receiptUrlOfExpense(FestivalRecords.Expense expense, GraphQLContext context) {
+        return Objects.requireNonNull(photos.url(expense.receiptPhotoId(), context));
     }
 
     @BatchMapping(typeName = "Campaign", field = "community")

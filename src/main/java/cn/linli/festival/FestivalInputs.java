@@ -37,10 +37,11 @@ final class FestivalInputs {
     }
 
     record RecordOfflineContributionInput(String campaignId, String contributorKind, String contributorName,
-                                          long amountFen, String receiptUrl, @Nullable String note) {
+                                          long amountFen, String receiptPhotoId, @Nullable String note) {
     }
 
-    record RecordExpenseInput(String campaignId, String category, long amountFen, String receiptUrl, @Nullable String note) {
+    record RecordExpenseInput(String campaignId, String category, long amountFen, String receiptPhotoId,
+                              @Nullable String note) {
     }
 
     private FestivalInputs() {

@@ -18,10 +18,11 @@ final class FestivalRecords {
     record Pledge(long id, long campaignId, String kind, @Nullable Long accountId, String contributorKind,
                   @Nullable String contributorName, boolean anonymous, @Nullable String message,
                   @Nullable Long amountFen, @Nullable Long needId, @Nullable Integer quantity, @Nullable Long roleId,
-                  String status, @Nullable String receiptUrl, @Nullable String requestHash, Instant createdAt) {
+                  String status, @Nullable Long receiptPhotoId, @Nullable String requestHash, Instant createdAt) {
     }
 
-    record Expense(long id, long campaignId, String category, long amountFen, String receiptUrl, @Nullable String note,
+    /** An expense; its receipt is a photo, whose URL is signed for each reader ({@code CampaignExpense.receiptUrl}). */
+    record Expense(long id, long campaignId, String category, long amountFen, long receiptPhotoId, @Nullable String note,
                    long recordedBy, String status, @Nullable Long approvedBy, Instant createdAt) {
     }
 

@@ -145,7 +145,7 @@ class FestivalRepository {
     record NewPledge(long campaignId, String kind, @Nullable Long accountId, String contributorKind,
                      @Nullable String contributorName, boolean anonymous, @Nullable String message,
                      @Nullable Long amountFen, @Nullable Long needId, @Nullable Integer quantity, @Nullable Long roleId,
-                     String status, @Nullable String receiptUrl, @Nullable Long recordedBy, @Nullable String idempotencyKey,
+                     String status, @Nullable Long receiptPhotoId, @Nullable Long recordedBy, @Nullable String idempotencyKey,
                      @Nullable String requestHash) {
     }
 
@@ -153,7 +153,7 @@ class FestivalRepository {
     Mono<Pledge> insertPledge(NewPledge p) {
         var spec = db.sql("""
                 insert into pledge (campaign_id, kind, account_id, contributor_kind, contributor_name, anonymous, message,
-                    amount_fen, need_id, quantity, role_id, status, receipt_url, recorded_by, idempotency_key, request_hash)
+                    amount_fen, need_id, quantity, role_id, status, receipt_photo_id, recorded_by, idempotency_key, request_hash)
                 values (:campaign, :kind, :account, :ckind, :cname, :anonymous, :message, :amount, :need, :quantity, :role,
                     :status, :receipt, :recordedBy, :key, :hash)
                 on conflict do nothing
@@ -167,7 +167,7 @@ class FestivalRepository {
         spec = number(spec, "need", p.needId());
         spec = p.quantity() == null ? spec.bindNull("quantity", Integer.class) : spec.bind("quantity", p.quantity());
         spec = number(spec, "role", p.roleId());
-        spec = text(spec, "receipt", p.receiptUrl());
+        spec = number(spec, "receipt", p.receiptPhotoId());
         spec = number(spec, "recordedBy", p.recordedBy());
         spec = text(spec, "key", p.idempotencyKey());
         spec = text(spec, "hash", p.requestHash());
@@ -264,15 +264,15 @@ class FestivalRepository {
 
     // ---- expenses ----
 
-    Mono<Expense> insertExpense(long campaignId, String category, long amountFen, String receiptUrl, @Nullable String note,
+    Mono<Expense> insertExpense(long campaignId, String category, long amountFen, long receiptPhotoId, @Nullable String note,
                                 long recordedBy, boolean needsApproval) {
         var spec = db.sql("""
-                insert into campaign_expense (campaign_id, category, amount_fen, receipt_url, note, recorded_by, status,
+                insert into campaign_expense (campaign_id, category, amount_fen, receipt_photo_id, note, recorded_by, status,
                                               approved_at)
                 values (:c, :category, :amount, :receipt, :note, :by, :status,
                         case when :status = 'APPROVED' then now() end)
                 returning *
-                """).bind("c", campaignId).bind("category", category).bind("amount", amountFen).bind("receipt", receiptUrl)
+                """).bind("c", campaignId).bind("category", category).bind("amount", amountFen).bind("receipt", receiptPhotoId)
                 .bind("by", recordedBy).bind("status", needsApproval ? "PENDING" : "APPROVED");
         spec = text(spec, "note", note);
         return spec.map(FestivalRepository::expense).one();
@@ -325,13 +325,13 @@ class FestivalRepository {
                 row.get("contributor_name", String.class), Boolean.TRUE.equals(row.get("anonymous", Boolean.class)),
                 row.get("message", String.class), row.get("amount_fen", Long.class), row.get("need_id", Long.class),
                 row.get("quantity", Integer.class), row.get("role_id", Long.class), row.get("status", String.class),
-                row.get("receipt_url", String.class), row.get("request_hash", String.class),
+                row.get("receipt_photo_id", Long.class), row.get("request_hash", String.class),
                 row.get("created_at", OffsetDateTime.class).toInstant());
     }
 
     static Expense expense(Readable row) {
         return new Expense(row.get("id", Long.class), row.get("campaign_id", Long.class), row.get("category", String.class),
-                row.get("amount_fen", Long.class), row.get("receipt_url", String.class), row.get("note", String.class),
+                row.get("amount_fen", Long.class), row.get("receipt_photo_id", Long.class), row.get("note", String.class),
                 row.get("recorded_by", Long.class), row.get("status", String.class), row.get("approved_by", Long.class),
                 row.get("created_at", OffsetDateTime.class).toInstant());
     }

@@ -20,6 +20,7 @@ import cn.linli.festival.FestivalRecords.Progress;
 import cn.linli.festival.FestivalRecords.VolunteerRole;
 import cn.linli.identity.Account;
 import cn.linli.identity.IdentityService;
+import cn.linli.photo.PhotoService;
 import cn.linli.platform.db.TransactionRetry;
 import cn.linli.platform.error.Check;
 import cn.linli.platform.error.ErrorCode;
@@ -51,6 +52,7 @@ public class FestivalService {
     static final String PLEDGE_REFUND = "PLEDGE_REFUND";
     static final String PLEDGE_REFUND_CHECK = "PLEDGE_REFUND_CHECK";
     static final String PLEDGE_PAYMENT_CHECK = "PLEDGE_PAYMENT_CHECK";
+    private static final String RECEIPT_FIELD = "input.receiptPhotoId";
     private static final Set<String> ACTIVE = Set.of("PAID", "RECORDED", "PLEDGED", "RECEIVED", "SIGNED_UP", "ATTENDED");
 
     private final FestivalRepository repository;
@@ -63,12 +65,14 @@ public class FestivalService {
     private final WeChatPay weChatPay;
     private final CampaignEvents events;
     private final cn.linli.notification.NotificationService notifications;
+    private final PhotoService photos;
 
     FestivalService(FestivalRepository repository, CommunityService communities, IdentityService identity,
                     TimeBankService timeBank, Timers timers, TransactionalOperator transaction,
                     FestivalProperties properties, WeChatPay weChatPay, CampaignEvents events,
-                    cn.linli.notification.NotificationService notifications) {
+                    cn.linli.notification.NotificationService notifications, PhotoService photos) {
         this.notifications = notifications;
+        this.photos = photos;
         this.weChatPay = weChatPay;
         this.events = events;
         this.repository = repository;
@@ -314,21 +318,37 @@ public class FestivalService {
         });
     }
 
+    /**
+     * Staff record money that came in outside WeChat Pay, with a photo of its receipt: the photo is attached in the
+     * same transaction as the pledge, so a refused contribution leaves it unattached.
+     */
     Mono<Pledge> recordOfflineContribution(FestivalInputs.RecordOfflineContributionInput input) {
         return Viewers.current().flatMap(viewer -> {
             long campaignId = Ids.parse(input.campaignId(), "input.campaignId");
             String name = Check.text(input.contributorName(), "input.contributorName", "出资方", 60);
-            String receipt = Check.url(input.receiptUrl(), "input.receiptUrl");
+            long receipt = receiptPhotoId(input.receiptPhotoId());
             String note = Check.optionalText(input.note(), "input.note", "备注", 200);
             if (input.amountFen() <= 0 || input.amountFen() > 100_000_000L) {
                 throw LinliException.invalid("input.amountFen", "金额无效");
             }
             var row = new FestivalRepository.NewPledge(campaignId, "OFFLINE", null, input.contributorKind(), name, false, note,
                     input.amountFen(), null, null, null, "RECORDED", receipt, viewer.accountId(), null, null);
-            return find(campaignId).flatMap(campaign -> communities.requireStaffOf(viewer, campaign.communityId()))
+            Mono<Pledge> work = find(campaignId).flatMap(campaign -> communities.requireStaffOf(viewer, campaign.communityId()))
+                    .then(attachReceipt(viewer, input.receiptPhotoId()))
                     .then(repository.insertPledge(row))
                     .flatMap(pledge -> events.publishAfterCommit(campaignId).thenReturn(pledge));
+            return transaction.transactional(work);
         });
+    }
+
+    /** The receipt photo's id, checked for form only (before any database work). */
+    private static long receiptPhotoId(String raw) {
+        return PhotoService.parse(List.of(raw), RECEIPT_FIELD).get(0);
+    }
+
+    /** Marks the receipt photo in use, inside the caller's transaction; it must be the recording staff's own upload. */
+    private Mono<List<Long>> attachReceipt(Viewer viewer, String raw) {
+        return photos.attach(viewer.accountId(), List.of(raw), RECEIPT_FIELD);
     }
 
     // ---- expenses (four eyes) ----
@@ -337,15 +357,18 @@ public class FestivalService {
         return Viewers.current().flatMap(viewer -> {
             long campaignId = Ids.parse(input.campaignId(), "input.campaignId");
             String category = Check.text(input.category(), "input.category", "支出类别", 30);
-            String receipt = Check.url(input.receiptUrl(), "input.receiptUrl");
+            long receipt = receiptPhotoId(input.receiptPhotoId());
             String note = Check.optionalText(input.note(), "input.note", "备注", 200);
             if (input.amountFen() <= 0 || input.amountFen() > 100_000_000L) {
                 throw LinliException.invalid("input.amountFen", "金额无效");
             }
             boolean needsApproval = input.amountFen() > properties.expenseApprovalThresholdFen();
-            return find(campaignId).flatMap(campaign -> communities.requireStaffOf(viewer, campaign.communityId()))
-                    .then(repository.insertExpense(campaignId, category, input.amountFen(), receipt, note, viewer.accountId(),
-                            needsApproval));
+            // the receipt photo is attached in the expense's transaction: a refused expense attaches nothing
+            return transaction.transactional(
+                    find(campaignId).flatMap(campaign -> communities.requireStaffOf(viewer, campaign.communityId()))
+                            .then(attachReceipt(viewer, input.receiptPhotoId()))
+                            .then(repository.insertExpense(campaignId, category, input.amountFen(), receipt, note,
+                                    viewer.accountId(), needsApproval)));
         });
     }
 

@@ -1,11 +1,13 @@
 package cn.linli.festival;
 
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -15,6 +17,7 @@ import java.util.concurrent.Future;
 
 import cn.linli.platform.timer.Timers;
 import cn.linli.support.IntegrationTest;
+import cn.linli.support.TestPhotos;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.graphql.test.tester.GraphQlTester;
@@ -61,6 +64,25 @@ class FestivalE2ETest extends IntegrationTest {
 
     private static void expectCode(GraphQlTester.Response response, String code) {
         response.errors().expect(e -> code.equals(e.getExtensions().get("code"))).verify();
+    }
+
+    private static void expectError(GraphQlTester.Response response, String code, String field) {
+        response.errors().expect(e -> code.equals(e.getExtensions().get("code"))
+                && field.equals(e.getExtensions().get("field"))).verify();
+    }
+
+    /** A receipt photo {@code who} uploads with POST /photos; its id. */
+    private String receipt(Login who, byte[] bytes) {
+        return TestPhotos.uploadedId(http(), who.accessToken(), bytes);
+    }
+
+    private String receipt(Login who) {
+        return receipt(who, TestPhotos.png());
+    }
+
+    private Map<String, Object> expense(String campaign, String category, long amountFen, String receiptPhotoId) {
+        return Map.of("campaignId", campaign, "category", category, "amountFen", amountFen,
+                "receiptPhotoId", receiptPhotoId);
     }
 
     @Test
@@ -166,15 +188,23 @@ class FestivalE2ETest extends IntegrationTest {
         Login staff = login("demo-staff");
         Login colleague = login("demo-staff-2");
         String campaign = openCampaign(staff, 200_000, "KEEP_WHAT_YOU_RAISE", 10, 2);
+        String grant = receipt(staff);
         api(staff.client(), "RecordOfflineContribution").variable("input", Map.of("campaignId", campaign,
                 "contributorKind", "GOVERNMENT", "contributorName", "玉林街道办事处", "amountFen", 150_000,
-                "receiptUrl", "https://img.example.cn/grant.jpg")).execute().errors().verify();
+                "receiptPhotoId", grant)).execute().errors().verify();
+        assertThat(count("select receipt_photo_id from pledge where kind = 'OFFLINE' and campaign_id = " + campaign))
+                .isEqualTo(Long.parseLong(grant));
+        assertThat(count("select count(*) from photo where attached_at is not null and id = " + grant)).isEqualTo(1);
 
-        GraphQlTester.Response small = api(staff.client(), "RecordExpense").variable("input", Map.of("campaignId", campaign,
-                "category", "食材", "amountFen", 30_000, "receiptUrl", "https://img.example.cn/r1.jpg")).execute();
+        byte[] groceries = TestPhotos.png();
+        byte[] stage = TestPhotos.image("jpg");
+        GraphQlTester.Response small = api(staff.client(), "RecordExpense")
+                .variable("input", expense(campaign, "食材", 30_000, receipt(staff, groceries))).execute();
         small.path("recordExpense.status").entity(String.class).isEqualTo("APPROVED");
-        GraphQlTester.Response large = api(staff.client(), "RecordExpense").variable("input", Map.of("campaignId", campaign,
-                "category", "舞台搭建", "amountFen", 80_000, "receiptUrl", "https://img.example.cn/r2.jpg")).execute();
+        assertThat(fetch(small.path("recordExpense.receiptUrl").entity(String.class).get()))
+                .as("the receipt link shows the uploaded photo").isEqualTo(groceries);
+        GraphQlTester.Response large = api(staff.client(), "RecordExpense")
+                .variable("input", expense(campaign, "舞台搭建", 80_000, receipt(staff, stage))).execute();
         large.path("recordExpense.status").entity(String.class).isEqualTo("PENDING");
         String expense = large.path("recordExpense.id").entity(String.class).get();
 
@@ -198,9 +228,71 @@ class FestivalE2ETest extends IntegrationTest {
         ledger.path("campaignLedger.expensesFen").entity(Integer.class).isEqualTo(110_000);
         ledger.path("campaignLedger.balanceFen").entity(Integer.class).isEqualTo(40_000);
         ledger.path("campaignLedger.income[0].source").entity(String.class).isEqualTo("线下：玉林街道办事处");
+        // residents reading the public ledger see the receipts themselves, through signed links
+        assertThat(fetch(ledger.path("campaignLedger.expenses[0].receiptUrl").entity(String.class).get()))
+                .isEqualTo(groceries);
+        assertThat(fetch(ledger.path("campaignLedger.expenses[1].receiptUrl").entity(String.class).get()))
+                .isEqualTo(stage);
         expectCode(api(login("demo-staff-fangcao").client(), "CampaignLedger").variable("campaignId", campaign).execute(),
                 "FORBIDDEN");
         assertThat(count("select count(*) from campaign_expense where approved_by = recorded_by")).isZero();
+    }
+
+    @Test
+    void aReceiptMustBeAPhotoTheRecordingStaffMemberUploaded() {
+        Login staff = login("demo-staff");
+        Login resident = login("demo-resident");
+        String campaign = openCampaign(staff, 100_000, "KEEP_WHAT_YOU_RAISE", 5, 1);
+        String residents = receipt(resident);
+
+        expectError(api(staff.client(), "RecordExpense").variable("input", expense(campaign, "食材", 10_000, residents))
+                .execute(), "NOT_FOUND", "input.receiptPhotoId");
+        expectError(api(staff.client(), "RecordOfflineContribution").variable("input", Map.of("campaignId", campaign,
+                "contributorKind", "MERCHANT", "contributorName", "李姐家电修理铺", "amountFen", 20_000,
+                "receiptPhotoId", residents)).execute(), "NOT_FOUND", "input.receiptPhotoId");
+        expectError(api(staff.client(), "RecordExpense").variable("input", expense(campaign, "食材", 10_000, "999999999"))
+                .execute(), "NOT_FOUND", "input.receiptPhotoId");
+        expectError(api(staff.client(), "RecordExpense").variable("input", expense(campaign, "食材", 10_000, "not-a-photo"))
+                .execute(), "VALIDATION_FAILED", "input.receiptPhotoId");
+
+        assertThat(count("select count(*) from campaign_expense where campaign_id = " + campaign)).isZero();
+        assertThat(count("select count(*) from pledge where kind = 'OFFLINE' and campaign_id = " + campaign)).isZero();
+        assertThat(attachedAt(residents)).as("the resident's photo stays unattached").isEmpty();
+
+        String staffs = receipt(staff);
+        api(staff.client(), "RecordExpense").variable("input", expense(campaign, "食材", 10_000, staffs)).execute()
+                .errors().verify();
+        assertThat(attachedAt(staffs)).isPresent();
+        assertThat(count("select receipt_photo_id from campaign_expense where campaign_id = " + campaign))
+                .isEqualTo(Long.parseLong(staffs));
+    }
+
+    @Test
+    void anExpenseFailingAfterItsReceiptWasTakenLeavesThePhotoUnattached() {
+        Login staff = login("demo-staff");
+        String campaign = openCampaign(staff, 100_000, "KEEP_WHAT_YOU_RAISE", 5, 1);
+        String photo = receipt(staff);
+        // the insert fails for this campaign only, after the photo was attached in the same transaction
+        String refuse = "test_refuse_expense_" + campaign;
+        db.sql("create function " + refuse + "() returns trigger language plpgsql as"
+                + " 'begin raise exception ''refused by the test''; end'").then().block();
+        db.sql("create trigger " + refuse + " before insert on campaign_expense for each row when (new.campaign_id = "
+                + campaign + ") execute function " + refuse + "()").then().block();
+        try {
+            expectCode(api(staff.client(), "RecordExpense").variable("input", expense(campaign, "食材", 10_000, photo))
+                    .execute(), "INTERNAL");
+        } finally {
+            db.sql("drop trigger " + refuse + " on campaign_expense").then().block();
+            db.sql("drop function " + refuse + "()").then().block();
+        }
+        assertThat(count("select count(*) from campaign_expense where campaign_id = " + campaign)).isZero();
+        assertThat(attachedAt(photo)).as("rolled back with the expense").isEmpty();
+    }
+
+    private Optional<OffsetDateTime> attachedAt(String photoId) {
+        return db.sql("select attached_at from photo where id = " + photoId)
+                .map(row -> Optional.ofNullable(row.get("attached_at", OffsetDateTime.class)))
+                .one().block();
     }
 
     @Test
@@ -214,10 +306,10 @@ class FestivalE2ETest extends IntegrationTest {
         api(resident.client(), "PledgeItems").variable("input", itemPledge(failing, need, 4, false)).execute().errors().verify();
         api(staff.client(), "RecordOfflineContribution").variable("input", Map.of("campaignId", failing,
                 "contributorKind", "COMMUNITY", "contributorName", "社区公益金", "amountFen", 50_000,
-                "receiptUrl", "https://img.example.cn/c.jpg")).execute().errors().verify();
+                "receiptPhotoId", receipt(staff))).execute().errors().verify();
         api(staff.client(), "RecordOfflineContribution").variable("input", Map.of("campaignId", funded,
                 "contributorKind", "MERCHANT", "contributorName", "李姐家电修理铺", "amountFen", 100_000,
-                "receiptUrl", "https://img.example.cn/m.jpg")).execute().errors().verify();
+                "receiptPhotoId", receipt(staff))).execute().errors().verify();
 
         for (String id : List.of(failing, funded)) {
             db.sql("update campaign set deadline = now() - interval '1 second' where id = " + id).then().block();
