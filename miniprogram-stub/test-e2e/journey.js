@@ -2,10 +2,13 @@
 // wx shim, against a running Linli server with its WeChat sandbox. Run by the Java test MiniProgramJourneyE2ETest,
 // which starts the server and passes LINLI_API_BASE_URL and LINLI_SANDBOX_URL.
 //
-// resident login → order → staff dispatch → partner accept → start → complete → confirm → points earned →
+// resident login → photo upload → order → staff dispatch → partner accept → start → complete → confirm → points earned →
 // reward redeemed → voucher verified; festival pledge → sandbox payment → progress.
 
 const assert = require('node:assert/strict');
+const fs = require('node:fs');
+const os = require('node:os');
+const path = require('node:path');
 const { createClient } = require('../utils/graphql');
 const { createAuth } = require('../utils/auth');
 
@@ -16,7 +19,7 @@ if (!API || !SANDBOX) {
   process.exit(2);
 }
 
-/** A wx for one person: wx.request over fetch, storage in memory, wx.login answering with their code. */
+/** A wx for one person: wx.request and wx.uploadFile over fetch, storage in memory, wx.login answering with their code. */
 function nodeWx(loginCode) {
   const storage = new Map();
   return {
@@ -24,6 +27,13 @@ function nodeWx(loginCode) {
       fetch(url, { method: method || 'POST', headers: header, body: JSON.stringify(data) })
         .then(async (res) => success({ statusCode: res.status, data: await res.text() }))
         .catch(() => fail && fail({ errMsg: 'request:fail' }));
+    },
+    uploadFile({ url, filePath, name, header, success, fail }) {
+      const form = new FormData();
+      form.append(name, new Blob([fs.readFileSync(filePath)]), path.basename(filePath));
+      fetch(url, { method: 'POST', headers: header, body: form })
+        .then(async (res) => success({ statusCode: res.status, data: await res.text() }))
+        .catch(() => fail && fail({ errMsg: 'uploadFile:fail' }));
     },
     getStorageSync: (key) => (storage.has(key) ? storage.get(key) : ''),
     setStorageSync: (key, value) => storage.set(key, value),
@@ -40,6 +50,9 @@ async function person(code) {
   return { client, account };
 }
 
+// A real 1×1 PNG, as a phone camera would give a (much larger) JPEG.
+const ONE_PIXEL_PNG = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==';
+
 function key(prefix) {
   return prefix + '-' + Date.now() + '-' + Math.random().toString(36).slice(2, 10);
 }
@@ -52,11 +65,19 @@ async function main() {
   const household = resident.account.households[0];
   const community = household.community.id;
 
-  // 居民点单
+  // 居民拍照上传（wx.chooseMedia 给的是本地临时文件）→ 点单
+  const photoFile = path.join(os.tmpdir(), key('journey-photo') + '.png');
+  fs.writeFileSync(photoFile, Buffer.from(ONE_PIXEL_PNG, 'base64'));
+  const photo = await resident.client.uploadPhoto(photoFile);
   const placed = (await resident.client.request('PlaceOrder', { input: {
     householdId: household.id, categoryCode: 'HOME_REPAIR', description: '厨房水龙头一直滴水', urgency: 'NORMAL',
-    contactPhone: '13800000001', idempotencyKey: key('journey-order') } })).placeOrder;
+    contactPhone: '13800000001', photoIds: [photo.id], idempotencyKey: key('journey-order') } })).placeOrder;
   assert.equal(placed.status, 'SUBMITTED');
+  assert.equal(placed.photoUrls.length, 1);
+  const shown = await fetch(placed.photoUrls[0]);
+  assert.equal(shown.status, 200);
+  assert.deepEqual(Buffer.from(await shown.arrayBuffer()), fs.readFileSync(photoFile), 'the order shows the uploaded photo');
+  fs.unlinkSync(photoFile);
 
   // 社区派单
   const candidates = (await staff.client.request('DispatchCandidates', { orderId: placed.id })).dispatchCandidates;

@@ -135,7 +135,8 @@ test('validateOrderForm reports each violation in Chinese', () => {
   assert.deepEqual(only({ preferredDate: '2026-12-01', fromTime: '11:00', toTime: '09:00' }), [
     { field: 'toTime', message: '结束时间应晚于开始时间' }
   ]);
-  assert.deepEqual(only({ photoUrls: new Array(10).fill('https://x/p.jpg') }), [{ field: 'photoUrls', message: '最多上传9张照片' }]);
+  const tenPhotos = Array.from({ length: 10 }, (_, i) => ({ path: 'wxfile://tmp/' + i + '.jpg', id: String(i + 1) }));
+  assert.deepEqual(only({ photos: tenPhotos }), [{ field: 'photos', message: '最多上传9张照片' }]);
   const all = place.validateOrderForm({ urgency: 'NORMAL' });
   assert.deepEqual(all.map((e) => e.field), ['householdId', 'categoryCode', 'description', 'contactPhone']);
 });
@@ -151,8 +152,9 @@ test('newIdempotencyKey is unique and 8–100 characters', () => {
   assert.notEqual(place.emptyForm().idempotencyKey, place.emptyForm().idempotencyKey);
 });
 
-test('buildPlaceOrderInput sends only what the form holds, photo URLs as given', () => {
-  const form = validForm({ preferredDate: '2026-12-01', fromTime: '09:00', toTime: '11:30', photoUrls: ['https://img/1.jpg'] });
+test('buildPlaceOrderInput sends only what the form holds, uploaded photos by id (never local paths)', () => {
+  const photos = [{ path: 'wxfile://tmp/a.jpg', id: '11' }, { path: 'wxfile://tmp/b.jpg', id: '12' }];
+  const form = validForm({ preferredDate: '2026-12-01', fromTime: '09:00', toTime: '11:30', photos });
   assert.deepEqual(place.buildPlaceOrderInput(form), {
     householdId: 'h1',
     categoryCode: 'REPAIR',
@@ -160,7 +162,7 @@ test('buildPlaceOrderInput sends only what the form holds, photo URLs as given',
     urgency: 'URGENT',
     contactPhone: '138-0000-0000',
     idempotencyKey: form.idempotencyKey,
-    photoUrls: ['https://img/1.jpg'],
+    photoIds: ['11', '12'],
     preferredFrom: '2026-12-01T09:00:00+08:00',
     preferredTo: '2026-12-01T11:30:00+08:00'
   });
@@ -262,6 +264,9 @@ test('partner inbox helpers: decline reason, completion minutes, card actions', 
   assert.deepEqual(inbox.buildCompleteInput('o1', { minutesSpent: '1.5' }), { error: '请填写服务用时（分钟）' });
   assert.deepEqual(inbox.buildCompleteInput('o1', { minutesSpent: '45', notes: ' 已更换阀芯 ' }), {
     input: { orderId: 'o1', minutesSpent: 45, notes: '已更换阀芯' }
+  });
+  assert.deepEqual(inbox.buildCompleteInput('o1', { minutesSpent: '45', photos: [{ path: 'wxfile://tmp/done.jpg', id: '31' }] }), {
+    input: { orderId: 'o1', minutesSpent: 45, photoIds: ['31'] }
   });
   const grab = inbox.toInboxItem({ id: 'o1', status: 'DISPATCHED', dispatchMode: 'GRAB', urgency: 'NORMAL' });
   assert.equal(grab.canAccept, true);

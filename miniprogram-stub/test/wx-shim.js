@@ -33,7 +33,9 @@ const respond = {
 function createWxShim() {
   const storage = new Map();
   const requests = [];
+  const uploads = [];
   const responders = new Map();
+  let uploadResponder = null;
   const calls = { reLaunch: [], navigateTo: [], showToast: [] };
   let loginResult = { code: 'wx-login-code' };
 
@@ -71,6 +73,30 @@ function createWxShim() {
       return { abort() {} };
     },
 
+    // Like wx.uploadFile: multipart upload of a local file; the answer's body is always a string.
+    uploadFile(options) {
+      const record = { url: options.url, filePath: options.filePath, name: options.name, header: Object.assign({}, options.header) };
+      uploads.push(record);
+      Promise.resolve()
+        .then(() => {
+          if (!uploadResponder) throw new Error('wx-shim: no upload response scripted');
+          return typeof uploadResponder === 'function' ? uploadResponder(record) : uploadResponder;
+        })
+        .then((res) => {
+          if (res.fail) {
+            if (options.fail) options.fail({ errMsg: 'uploadFile:fail ' + res.fail });
+          } else if (options.success) {
+            const body = typeof res.data === 'string' ? res.data : JSON.stringify(res.data);
+            options.success({ statusCode: res.statusCode, data: body });
+          }
+        })
+        .catch((err) => {
+          record.shimError = err;
+          if (options.fail) options.fail({ errMsg: 'uploadFile:fail ' + err.message });
+        });
+      return { abort() {}, onProgressUpdate() {} };
+    },
+
     // Real wx returns '' for a missing key.
     getStorageSync: (key) => (storage.has(key) ? storage.get(key) : ''),
     setStorageSync: (key, value) => {
@@ -96,11 +122,17 @@ function createWxShim() {
     wx,
     storage,
     requests,
+    uploads,
     calls,
     respond,
     /** Script the answer for one operation: a response object or a function(record). */
     on(operationName, responder) {
       responders.set(operationName, responder);
+      return this;
+    },
+    /** Script the answer to wx.uploadFile: { statusCode, data } (data as object or string), or a function(record). */
+    onUpload(responder) {
+      uploadResponder = responder;
       return this;
     },
     setLoginResult(result) {
@@ -155,8 +187,17 @@ function loadPage(relativePath, globals) {
   if (!definition) throw new Error(relativePath + ' did not call Page()');
   const page = Object.assign({}, definition, {
     data: clone(definition.data) || {},
+    // Like the runtime: a key may be a path ('form.photos', 'forms.o1.notes') into nested data.
     setData(patch) {
-      Object.assign(this.data, patch);
+      for (const key of Object.keys(patch)) {
+        const parts = key.split('.');
+        let target = this.data;
+        for (const part of parts.slice(0, -1)) {
+          if (target[part] == null || typeof target[part] !== 'object') target[part] = {};
+          target = target[part];
+        }
+        target[parts[parts.length - 1]] = patch[key];
+      }
     }
   });
   return { page, definition, exports: module.exports };

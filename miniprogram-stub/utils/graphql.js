@@ -2,7 +2,8 @@
 //
 // - 只发送 api/documents.js 登记过的文档，杜绝页面里拼接临时查询；
 // - 错误统一成带 code（稳定英文代码）和中文 message 的 Error；
-// - 访问令牌失效时用刷新令牌续期一次并重试一次，并发请求共享同一次续期。
+// - 访问令牌失效时用刷新令牌续期一次并重试一次，并发请求共享同一次续期；
+// - 照片用 wx.uploadFile 传到 POST /photos（同样的令牌与续期），拿回照片 id 再随 GraphQL 提交。
 //
 // wx 通过参数注入（小程序里传全局 wx），这样测试可以换成假的 wx。
 
@@ -19,6 +20,8 @@ const ERROR_MESSAGES = Object.freeze({
   FORBIDDEN: '没有权限',
   VALIDATION_FAILED: '输入有误',
   NOT_FOUND: '内容不存在',
+  PAYLOAD_TOO_LARGE: '图片太大了',
+  TOO_MANY_PHOTOS: '上传的图片太多，请稍后再试',
   WECHAT_LOGIN_FAILED: '微信登录失败，请重试',
   INTERNAL: '系统繁忙，请稍后再试',
   NETWORK: '网络异常，请检查网络'
@@ -77,6 +80,7 @@ function createTokenStore(wx) {
 function codeForStatus(statusCode) {
   if (statusCode === 401) return 'UNAUTHENTICATED';
   if (statusCode === 403) return 'FORBIDDEN';
+  if (statusCode === 413) return 'PAYLOAD_TOO_LARGE';
   return 'INTERNAL';
 }
 
@@ -127,7 +131,9 @@ function createClient(options) {
   const config = options.config;
   const documents = options.documents || registeredDocuments;
   const tokens = options.tokens || createTokenStore(wx);
-  const endpoint = String(config.apiBaseUrl).replace(/\/+$/, '') + config.graphqlPath;
+  const baseUrl = String(config.apiBaseUrl).replace(/\/+$/, '');
+  const endpoint = baseUrl + config.graphqlPath;
+  const photoEndpoint = baseUrl + (config.photoUploadPath || '/photos');
 
   // The single in-flight refresh shared by every request that hit 401 together.
   let refreshInFlight = null;
@@ -211,6 +217,49 @@ function createClient(options) {
     return unwrap(second);
   }
 
+  function sendPhoto(filePath, accessToken) {
+    return new Promise((resolve, reject) => {
+      const header = {};
+      if (accessToken) header.Authorization = 'Bearer ' + accessToken;
+      wx.uploadFile({
+        url: photoEndpoint,
+        filePath,
+        name: 'file',
+        header,
+        // wx.uploadFile always hands back the body as text
+        success: (res) => resolve({ statusCode: res.statusCode, body: parseBody(res.data) }),
+        fail: () => reject(clientError('NETWORK'))
+      });
+    });
+  }
+
+  function unwrapPhoto(response) {
+    const errors = graphQLErrorsOf(response);
+    if (errors.length > 0 || response.statusCode !== 201) {
+      const first = errors[0] || {};
+      const code = first.extensions && first.extensions.code;
+      throw code ? clientError(code, first.message, errors) : clientError(codeForStatus(response.statusCode), null, errors);
+    }
+    const body = response.body || {};
+    if (!body.id || !body.url) throw clientError('INTERNAL');
+    return { id: String(body.id), url: body.url };
+  }
+
+  /**
+   * Uploads one local image (a wx.chooseMedia temp path) and resolves to `{ id, url }`: the id goes into
+   * `photoIds` of a mutation, the url is a signed link to show it. Refreshes the session once, like `request`.
+   */
+  async function uploadPhoto(filePath) {
+    const usedToken = tokens.getAccessToken();
+    if (!usedToken) throw sessionExpired();
+    const first = await sendPhoto(filePath, usedToken);
+    if (!isUnauthenticated(first)) return unwrapPhoto(first);
+    const renewedToken = await renewSession(usedToken);
+    const second = await sendPhoto(filePath, renewedToken);
+    if (isUnauthenticated(second)) throw sessionExpired();
+    return unwrapPhoto(second);
+  }
+
   /**
    * Sends a registered operation and resolves to its `data`.
    * Throws synchronously for an unregistered name: that is a programming
@@ -233,7 +282,7 @@ function createClient(options) {
     return execute(operation);
   }
 
-  return { request, tokens };
+  return { request, uploadPhoto, tokens };
 }
 
 module.exports = {

@@ -24,7 +24,9 @@ function timelineEntry(t) {
 
 function toOrderView(order) {
   return Object.assign(toOrderItem(order), {
+    // 服务端给的是签名链接（至少 1 小时有效），每次加载订单都会拿到新的
     photoUrls: order.photoUrls || [],
+    completionPhotoUrls: order.completionPhotoUrls || [],
     contactPhone: order.contactPhone,
     preferred: order.preferredFrom ? formatTime(order.preferredFrom) + (order.preferredTo ? ' - ' + formatTime(order.preferredTo).slice(11) : '') : '',
     servingMember: order.servingMember ? order.servingMember.nickname : '',
@@ -97,6 +99,13 @@ const definition = {
     } catch (err) {
       showError(wx, err);
     }
+  },
+
+  // 点开大图：同一组照片左右滑动。
+  onPreviewPhoto(e) {
+    const d = e.currentTarget.dataset;
+    const urls = d.group === 'completion' ? this.data.order.completionPhotoUrls : this.data.order.photoUrls;
+    wx.previewImage({ current: urls[Number(d.index)], urls });
   },
 
   onStar(e) {

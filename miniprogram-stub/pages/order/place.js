@@ -1,10 +1,10 @@
 // 下单：选择家庭、服务、描述、紧急程度、期望时间、联系电话、照片。
 // 提交前请用户订阅“已接单 / 已完成”通知，并把授权结果上报，再发 PlaceOrder。
 const { newIdempotencyKey, myCommunity, askSubscribeConsent, showError, toast, nodesOf } = require('../../utils/common');
+const { MAX_PHOTOS, pickAndUpload, photoIdsOf, withoutPhoto } = require('../../utils/photos');
 
 const PHONE_PATTERN = /^[0-9-]{5,20}$/;
 const MAX_DESCRIPTION = 1000;
-const MAX_PHOTOS = 9;
 const URGENCY_OPTIONS = [
   { value: 'NORMAL', label: '一般' },
   { value: 'URGENT', label: '紧急' }
@@ -22,7 +22,8 @@ function emptyForm() {
     fromTime: '',
     toTime: '',
     contactPhone: '',
-    photoUrls: [],
+    // 已上传的照片 [{ path, id }]：path 本地预览，id 提交给服务端
+    photos: [],
     // 每张表单只生成一次：网络失败后重试不会重复下单。
     idempotencyKey: newIdempotencyKey()
   };
@@ -40,7 +41,7 @@ function validateOrderForm(form) {
   if (!PHONE_PATTERN.test(String(form.contactPhone || ''))) errors.push({ field: 'contactPhone', message: '请填写正确的联系电话' });
   if ((form.fromTime || form.toTime) && !form.preferredDate) errors.push({ field: 'preferredDate', message: '请选择期望日期' });
   if (form.fromTime && form.toTime && form.toTime <= form.fromTime) errors.push({ field: 'toTime', message: '结束时间应晚于开始时间' });
-  if ((form.photoUrls || []).length > MAX_PHOTOS) errors.push({ field: 'photoUrls', message: '最多上传9张照片' });
+  if ((form.photos || []).length > MAX_PHOTOS) errors.push({ field: 'photos', message: '最多上传9张照片' });
   return errors;
 }
 
@@ -59,8 +60,7 @@ function buildPlaceOrderInput(form) {
   };
   if (form.offeringId) input.offeringId = form.offeringId;
   if (form.categoryCode) input.categoryCode = form.categoryCode;
-  // 上传不在本阶段范围：照片地址原样提交（服务端要求 https 地址）。
-  if (form.photoUrls && form.photoUrls.length) input.photoUrls = form.photoUrls.slice();
+  if (form.photos && form.photos.length) input.photoIds = photoIdsOf(form.photos);
   const from = toDateTime(form.preferredDate, form.fromTime);
   const to = toDateTime(form.preferredDate, form.toTime);
   if (from) input.preferredFrom = from;
@@ -99,6 +99,7 @@ const definition = {
     offeringTitle: '',
     urgencyOptions: URGENCY_OPTIONS,
     urgencyIndex: 0,
+    uploading: false,
     submitting: false
   },
 
@@ -151,27 +152,25 @@ const definition = {
     this.setData({ urgencyIndex: i, 'form.urgency': URGENCY_OPTIONS[i].value });
   },
 
-  onChoosePhotos() {
-    const current = this.data.form.photoUrls;
-    if (current.length >= MAX_PHOTOS) return;
-    wx.chooseMedia({
-      count: MAX_PHOTOS - current.length,
-      mediaType: ['image'],
-      success: (res) => {
-        const urls = (res.tempFiles || []).map((f) => f.tempFilePath);
-        this.setData({ 'form.photoUrls': current.concat(urls).slice(0, MAX_PHOTOS) });
-      }
-    });
+  // 选好就上传，用户填写其他内容时照片已在服务端。
+  async onChoosePhotos() {
+    if (this.data.uploading || this.data.form.photos.length >= MAX_PHOTOS) return;
+    this.setData({ uploading: true });
+    const { photos, failures } = await pickAndUpload({ wx, client: getApp().client }, this.data.form.photos);
+    this.setData({ 'form.photos': photos, uploading: false });
+    if (failures.length) toast(wx, failures[0]);
   },
 
   onRemovePhoto(e) {
-    const urls = this.data.form.photoUrls.slice();
-    urls.splice(Number(e.currentTarget.dataset.index), 1);
-    this.setData({ 'form.photoUrls': urls });
+    this.setData({ 'form.photos': withoutPhoto(this.data.form.photos, Number(e.currentTarget.dataset.index)) });
   },
 
   async onSubmit() {
     if (this.data.submitting) return;
+    if (this.data.uploading) {
+      toast(wx, '照片正在上传，请稍候');
+      return;
+    }
     const errors = validateOrderForm(this.data.form);
     this.setData({ errors: errorMap(errors) });
     if (errors.length) {

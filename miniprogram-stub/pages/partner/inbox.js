@@ -1,6 +1,7 @@
 // 合伙人工作台：待接单 / 抢单 / 进行中，接单、拒单、开始服务、完成服务。
 const { nodesOf, askSubscribeConsent, positiveInt, showError, toast } = require('../../utils/common');
 const { toOrderItem } = require('../../utils/order');
+const { pickAndUpload, photoIdsOf, withoutPhoto } = require('../../utils/photos');
 const { watchOnPage, unwatchOnPage } = require('../../utils/subscriptions');
 
 const INBOX_TABS = [
@@ -42,11 +43,12 @@ function buildCompleteInput(orderId, form) {
   const input = { orderId, minutesSpent: minutes };
   const notes = String(form.notes || '').trim();
   if (notes) input.notes = notes;
+  if (form.photos && form.photos.length) input.photoIds = photoIdsOf(form.photos);
   return { input };
 }
 
 const definition = {
-  data: { tabs: INBOX_TABS, filter: 'DISPATCHED', orders: [], forms: {}, busy: false, loading: true },
+  data: { tabs: INBOX_TABS, filter: 'DISPATCHED', orders: [], forms: {}, busy: false, uploading: false, loading: true },
 
   onShow() {
     // 有新派单、抢单或订单状态变化时重新加载当前标签页。
@@ -77,7 +79,7 @@ const definition = {
     return this.load();
   },
 
-  // 每张订单卡片上的输入：forms[orderId].reason / minutesSpent / notes
+  // 每张订单卡片上的输入：forms[orderId].reason / minutesSpent / notes / photos
   onInput(e) {
     const d = e.currentTarget.dataset;
     this.setData({ ['forms.' + d.id + '.' + d.field]: e.detail.value });
@@ -118,8 +120,24 @@ const definition = {
     return this.act(() => getApp().client.request('StartOrder', { input: { orderId: id } }), '已开始');
   },
 
+  // 完工照片：选好就上传，完成服务时随 photoIds 提交。
+  async onChoosePhotos(e) {
+    const id = e.currentTarget.dataset.id;
+    if (this.data.uploading) return;
+    this.setData({ uploading: true });
+    const { photos, failures } = await pickAndUpload({ wx, client: getApp().client }, this.formOf(id).photos);
+    this.setData({ ['forms.' + id + '.photos']: photos, uploading: false });
+    if (failures.length) toast(wx, failures[0]);
+  },
+
+  onRemovePhoto(e) {
+    const d = e.currentTarget.dataset;
+    this.setData({ ['forms.' + d.id + '.photos']: withoutPhoto(this.formOf(d.id).photos, Number(d.index)) });
+  },
+
   onComplete(e) {
     const id = e.currentTarget.dataset.id;
+    if (this.data.uploading) return toast(wx, '照片正在上传，请稍候');
     const built = buildCompleteInput(id, this.formOf(id));
     if (built.error) return toast(wx, built.error);
     return this.act(() => getApp().client.request('CompleteOrder', { input: built.input }), '已完成');
