@@ -613,7 +613,10 @@ public class FestivalService {
                 ? tellPledger(pledge, "REFUND_MADE", "邻里节众筹未达目标，捐款已退回") : Mono.<Void>empty());
     }
 
-    /** A verified refund notification: the pledge is REFUNDED once. */
+    /**
+     * A verified refund notification: the pledge is REFUNDED once. It must be the full refund of this pledge's own
+     * payment (we only ever ask for that); anything else is refused and changes nothing.
+     */
     public Mono<Void> confirmRefund(WeChatPay.RefundNotification notification) {
         if (!"SUCCESS".equals(notification.refundStatus()) || !notification.outRefundNo().startsWith("LLR")) {
             return Mono.empty();
@@ -626,7 +629,17 @@ public class FestivalService {
         }
         return transaction.transactional(repository.lockPledge(pledgeId)
                 .switchIfEmpty(Mono.error(() -> new PaymentMismatch("unknown out_refund_no " + notification.outRefundNo())))
-                .flatMap(this::refunded).then());
+                .flatMap(pledge -> {
+                    boolean ownPayment = ("LLP" + String.format("%013d", pledgeId)).equals(notification.outTradeNo());
+                    Long amount = pledge.amountFen();
+                    if (!ownPayment || amount == null || notification.refundFen() != amount
+                            || notification.totalFen() != amount) {
+                        return Mono.error(new PaymentMismatch("refund " + notification.outRefundNo() + " does not match"
+                                + " pledge " + pledgeId + ": " + notification.outTradeNo() + " refunded "
+                                + notification.refundFen() + " of " + notification.totalFen()));
+                    }
+                    return refunded(pledge);
+                }).then());
     }
 
     // ---- helpers ----

@@ -17,8 +17,8 @@ public interface WeChatPay {
                                String payerOpenid) {
     }
 
-    /** A verified, decrypted refund notification. */
-    record RefundNotification(String outRefundNo, String refundStatus) {
+    /** A verified, decrypted refund notification: which refund of which payment, and the amounts in fen. */
+    record RefundNotification(String outRefundNo, String outTradeNo, String refundStatus, long refundFen, long totalFen) {
     }
 
     /**

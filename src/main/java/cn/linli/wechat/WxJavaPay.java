@@ -124,7 +124,12 @@ class WxJavaPay implements WeChatPay {
                 if (!properties.mchId().equals(result.getMchid())) {
                     throw new InvalidPaymentNotification("refund notification for another merchant");
                 }
-                return new RefundNotification(result.getOutRefundNo(), result.getRefundStatus());
+                if (result.getAmount() == null || result.getAmount().getRefund() == null
+                        || result.getAmount().getTotal() == null) {
+                    throw new InvalidPaymentNotification("refund notification without amounts");
+                }
+                return new RefundNotification(result.getOutRefundNo(), String.valueOf(result.getOutTradeNo()),
+                        result.getRefundStatus(), result.getAmount().getRefund(), result.getAmount().getTotal());
             } catch (WxPayException ex) {
                 throw new InvalidPaymentNotification("signature or decryption failed: " + ex.getMessage());
             }

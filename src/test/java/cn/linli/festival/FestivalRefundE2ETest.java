@@ -180,6 +180,13 @@ class FestivalRefundE2ETest extends IntegrationTest {
             Map<String, String> unsigned = new HashMap<>(genuine.headers());
             unsigned.remove("Wechatpay-Signature");
             forged.add(new WeChatPaySandbox.Notification(genuine.body(), unsigned));
+            // genuinely signed, but not the full refund of this pledge's payment
+            Map<String, Object> partial = new HashMap<>(refund);
+            partial.put("amount", Map.of("total", 1_500, "refund", 1));
+            forged.add(weChat().pay().refundNotification(partial, weChat().pay().platformKey()));
+            Map<String, Object> otherPayment = new HashMap<>(refund);
+            otherPayment.put("out_trade_no", "LLP9999999999999");
+            forged.add(weChat().pay().refundNotification(otherPayment, weChat().pay().platformKey()));
             Map<String, Object> unknown = new HashMap<>(refund);
             unknown.put("out_refund_no", "LLR9999999999999");
             forged.add(weChat().pay().refundNotification(unknown, weChat().pay().platformKey()));
