@@ -45,15 +45,36 @@ test('project.config.json is a placeholder mini-program project', () => {
   assert.equal(project.compileType, 'miniprogram');
 });
 
+test('project.config.json keeps tooling and tests out of the uploaded package', () => {
+  const ignored = readJson('project.config.json').packOptions.ignore.map((rule) => rule.type + ':' + rule.value);
+  for (const folder of ['node_modules', 'test', 'test-e2e', 'scripts']) {
+    assert.ok(ignored.includes('folder:' + folder), folder + '/ must be in packOptions.ignore');
+    assert.ok(fs.existsSync(path.join(PROJECT_ROOT, folder)) || folder === 'node_modules', folder + '/ exists');
+  }
+  for (const file of ['package.json', 'package-lock.json', 'README.md']) {
+    assert.ok(ignored.includes('file:' + file), file + ' must be in packOptions.ignore');
+  }
+});
+
 test('config.js holds the API location and sandbox flag', () => {
   assert.deepEqual(config, { apiBaseUrl: 'http://localhost:8080', graphqlPath: '/graphql', sandbox: true });
 });
 
-test('package.json runs node --test and has no dependencies', () => {
+test('package.json runs node --test; the mini-program ships no npm packages, tests pin theirs exactly', () => {
   const pkg = readJson('package.json');
   assert.equal(pkg.scripts.test, 'node --test test/');
-  assert.equal(pkg.dependencies, undefined);
-  assert.equal(pkg.devDependencies, undefined);
+  assert.equal(pkg.dependencies, undefined, 'the mini-program itself uses no npm packages');
+  // Only the WXML render test (test/wxml-render.test.js) needs packages; `npm ci` installs them.
+  assert.deepEqual(Object.keys(pkg.devDependencies).sort(), ['jsdom', 'miniprogram-compiler', 'miniprogram-simulate']);
+  for (const [name, version] of Object.entries(pkg.devDependencies)) {
+    assert.match(version, /^\d+\.\d+\.\d+$/, name + ' must be pinned to an exact version');
+  }
+  const lock = readJson('package-lock.json');
+  assert.equal(lock.lockfileVersion, 3);
+  assert.deepEqual(lock.packages[''].devDependencies, pkg.devDependencies, 'package-lock.json must match package.json');
+  for (const [name, version] of Object.entries(pkg.devDependencies)) {
+    assert.equal(lock.packages['node_modules/' + name].version, version, name + ' in package-lock.json');
+  }
 });
 
 test('the document registry holds the operations the client sends, each self-contained', () => {
