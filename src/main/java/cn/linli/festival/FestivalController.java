@@ -132,6 +132,11 @@ class FestivalController {
      * A signed link to the expense's receipt photo, for whoever may see the expense (the staff who record and approve
      * it, and everyone who may read the campaign's public ledger); computed, no database access.
      */
+    @SchemaMapping(typeName = "Campaign", field = "coverImageUrl")
+    @Nullable String coverImageUrlOfCampaign(Campaign campaign, GraphQLContext context) {
+        return photos.url(campaign.coverPhotoId(), context);
+    }
+
     @SchemaMapping(typeName = "CampaignExpense", field = "receiptUrl")
     String receiptUrlOfExpense(FestivalRecords.Expense expense, GraphQLContext context) {
         return Objects.requireNonNull(photos.url(expense.receiptPhotoId(), context));

@@ -17,7 +17,7 @@ final class FestivalInputs {
 
     record CreateCampaignInput(String communityId, String theme, LocalDate festivalDate, String mainVenue,
                                @Nullable List<String> branchVenues, @Nullable String description,
-                               @Nullable String coverImageUrl, Instant deadline, long moneyGoalFen, String fundingRule,
+                               @Nullable String coverPhotoId, Instant deadline, long moneyGoalFen, String fundingRule,
                                @Nullable String matchingSponsor, @Nullable Long matchingCapFen,
                                @Nullable List<ItemNeedInput> itemNeeds, @Nullable List<VolunteerRoleInput> volunteerRoles) {
     }

@@ -31,14 +31,14 @@ class FestivalRepository {
     }
 
     record NewCampaign(long communityId, String theme, LocalDate festivalDate, String mainVenue, List<String> branchVenues,
-                       @Nullable String description, @Nullable String coverImageUrl, Instant deadline, long moneyGoalFen,
+                       @Nullable String description, @Nullable Long coverPhotoId, Instant deadline, long moneyGoalFen,
                        String fundingRule, @Nullable String matchingSponsor, @Nullable Long matchingCapFen, long createdBy) {
     }
 
     Mono<Long> insertCampaign(NewCampaign c) {
         var spec = db.sql("""
                 insert into campaign (community_id, theme, festival_date, main_venue, branch_venues, description,
-                    cover_image_url, deadline, money_goal_fen, funding_rule, matching_sponsor, matching_cap_fen, status,
+                    cover_photo_id, deadline, money_goal_fen, funding_rule, matching_sponsor, matching_cap_fen, status,
                     created_by)
                 values (:community, :theme, :date, :venue, :branches, :description, :cover, :deadline, :goal, :rule,
                     :sponsor, :cap, 'DRAFT', :by) returning id
@@ -47,7 +47,7 @@ class FestivalRepository {
                 .bind("deadline", c.deadline()).bind("goal", c.moneyGoalFen()).bind("rule", c.fundingRule())
                 .bind("by", c.createdBy());
         spec = text(spec, "description", c.description());
-        spec = text(spec, "cover", c.coverImageUrl());
+        spec = c.coverPhotoId() == null ? spec.bindNull("cover", Long.class) : spec.bind("cover", c.coverPhotoId());
         spec = text(spec, "sponsor", c.matchingSponsor());
         spec = c.matchingCapFen() == null ? spec.bindNull("cap", Long.class) : spec.bind("cap", c.matchingCapFen());
         return spec.map(row -> row.get("id", Long.class)).one();
@@ -313,7 +313,7 @@ class FestivalRepository {
         return new Campaign(row.get("id", Long.class), row.get("community_id", Long.class), row.get("theme", String.class),
                 row.get("festival_date", LocalDate.class), row.get("main_venue", String.class),
                 branches == null ? List.of() : Arrays.asList(branches), row.get("description", String.class),
-                row.get("cover_image_url", String.class), row.get("deadline", OffsetDateTime.class).toInstant(),
+                row.get("cover_photo_id", Long.class), row.get("deadline", OffsetDateTime.class).toInstant(),
                 row.get("money_goal_fen", Long.class), row.get("funding_rule", String.class),
                 row.get("matching_sponsor", String.class), row.get("matching_cap_fen", Long.class),
                 row.get("status", String.class), row.get("created_at", OffsetDateTime.class).toInstant());

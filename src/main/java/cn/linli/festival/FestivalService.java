@@ -99,7 +99,8 @@ public class FestivalService {
                 throw LinliException.invalid("input.branchVenues", "分会场最多 10 个");
             }
             String description = Check.optionalText(input.description(), "input.description", "活动介绍", 2000);
-            String cover = input.coverImageUrl() == null ? null : Check.url(input.coverImageUrl(), "input.coverImageUrl");
+            List<Long> cover = PhotoService.parse(input.coverPhotoId() == null ? null : List.of(input.coverPhotoId()),
+                    "input.coverPhotoId");
             if (input.moneyGoalFen() < 0 || input.moneyGoalFen() > 100_000_000L) {
                 throw LinliException.invalid("input.moneyGoalFen", "筹款目标金额无效");
             }
@@ -124,10 +125,13 @@ public class FestivalService {
                 Check.range(role.pointsReward(), "input.volunteerRoles.pointsReward", "积分奖励", 0, 10_000);
             }
             var row = new FestivalRepository.NewCampaign(community, theme, input.festivalDate(), venue, branches, description,
-                    cover, input.deadline(), input.moneyGoalFen(), input.fundingRule(), sponsor, input.matchingCapFen(),
+                    cover.isEmpty() ? null : cover.get(0), input.deadline(), input.moneyGoalFen(), input.fundingRule(), sponsor, input.matchingCapFen(),
                     viewer.accountId());
+            // the cover must be the staff member's own upload, attached with the campaign or not at all
+            Mono<List<Long>> attachCover = photos.attach(viewer.accountId(),
+                    input.coverPhotoId() == null ? null : List.of(input.coverPhotoId()), "input.coverPhotoId");
             return communities.requireStaffOf(viewer, community)
-                    .then(transaction.transactional(repository.insertCampaign(row).flatMap(id -> Flux.fromIterable(needs)
+                    .then(transaction.transactional(attachCover.then(repository.insertCampaign(row)).flatMap(id -> Flux.fromIterable(needs)
                             .concatMap(need -> repository.insertNeed(id, need.name().strip(), need.unit().strip(), need.quantity()))
                             .thenMany(Flux.fromIterable(roles))
                             .concatMap(role -> repository.insertRole(id, role.name().strip(), role.count(), role.pointsReward()))

@@ -35,6 +35,18 @@ class FestivalE2ETest extends IntegrationTest {
     }
 
     private String openCampaign(Login staff, long goalFen, String rule, int chairs, int guides) {
+        GraphQlTester.Response created = api(staff.client(), "CreateCampaign")
+                .variable("input", campaignInput(goalFen, rule, chairs, guides)).execute();
+        created.errors().verify();
+        String id = created.path("createCampaign.id").entity(String.class).get();
+        created.path("createCampaign.status").entity(String.class).isEqualTo("DRAFT");
+        expectCode(api(login("demo-resident").client(), "Campaign").variable("id", id).execute(), "NOT_FOUND");
+        api(staff.client(), "PublishCampaign").variable("input", Map.of("campaignId", id)).execute()
+                .path("publishCampaign.status").entity(String.class).isEqualTo("OPEN");
+        return id;
+    }
+
+    private Map<String, Object> campaignInput(long goalFen, String rule, int chairs, int guides) {
         Map<String, Object> input = new HashMap<>();
         input.put("communityId", String.valueOf(jincheng()));
         input.put("theme", "十二月邻里节·冬至饺子宴");
@@ -46,14 +58,31 @@ class FestivalE2ETest extends IntegrationTest {
         input.put("fundingRule", rule);
         input.put("itemNeeds", List.of(Map.of("name", "折叠椅", "unit", "把", "quantity", chairs)));
         input.put("volunteerRoles", List.of(Map.of("name", "签到引导", "count", guides, "pointsReward", 20)));
-        GraphQlTester.Response created = api(staff.client(), "CreateCampaign").variable("input", input).execute();
-        created.errors().verify();
-        String id = created.path("createCampaign.id").entity(String.class).get();
-        created.path("createCampaign.status").entity(String.class).isEqualTo("DRAFT");
-        expectCode(api(login("demo-resident").client(), "Campaign").variable("id", id).execute(), "NOT_FOUND");
-        api(staff.client(), "PublishCampaign").variable("input", Map.of("campaignId", id)).execute()
-                .path("publishCampaign.status").entity(String.class).isEqualTo("OPEN");
-        return id;
+        return input;
+    }
+
+    @Test
+    void aCoverIsTheStaffMembersOwnUploadAndResidentsSeeItThroughASignedLink() {
+        Login staff = login("demo-staff");
+        Login resident = login("demo-resident");
+        long campaigns = count("select count(*) from campaign");
+        String residents = receipt(resident);
+        Map<String, Object> withTheirPhoto = campaignInput(100_000, "KEEP_WHAT_YOU_RAISE", 5, 1);
+        withTheirPhoto.put("coverPhotoId", residents);
+        expectError(api(staff.client(), "CreateCampaign").variable("input", withTheirPhoto).execute(), "NOT_FOUND",
+                "input.coverPhotoId");
+        assertThat(count("select count(*) from campaign")).as("nothing created").isEqualTo(campaigns);
+        assertThat(attachedAt(residents)).isEmpty();
+
+        byte[] cover = TestPhotos.image("jpg");
+        Map<String, Object> input = campaignInput(100_000, "KEEP_WHAT_YOU_RAISE", 5, 1);
+        input.put("coverPhotoId", receipt(staff, cover));
+        String id = api(staff.client(), "CreateCampaign").variable("input", input).execute()
+                .path("createCampaign.id").entity(String.class).get();
+        api(staff.client(), "PublishCampaign").variable("input", Map.of("campaignId", id)).execute().errors().verify();
+        String url = api(resident.client(), "Campaign").variable("id", id).execute()
+                .path("campaign.coverImageUrl").entity(String.class).get();
+        assertThat(fetch(url)).isEqualTo(cover);
     }
 
     private Map<String, Object> itemPledge(String campaign, String need, int quantity, boolean anonymous) {

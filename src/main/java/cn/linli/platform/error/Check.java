@@ -51,15 +51,6 @@ public final class Check {
         return phone;
     }
 
-    /** An https URL of reasonable length, for photos and receipts. */
-    public static String url(String value, String field) {
-        if (value == null || !value.startsWith("https://") || value.length() > 512 || CONTROL.matcher(value).find()
-                || value.contains(" ")) {
-            throw LinliException.invalid(field, "图片地址须为 https 链接，且不超过 512 个字符");
-        }
-        return value;
-    }
-
     private Check() {
     }
 }
