@@ -7,9 +7,12 @@ import cn.linli.platform.security.PhoneMask;
 import cn.linli.platform.security.Role;
 import org.jspecify.annotations.Nullable;
 
-/** An account row. The openid, unionid and full phone number are never exposed through GraphQL. */
+/**
+ * An account row. The openid, unionid and full phone number are never exposed through GraphQL; the avatar is shown
+ * as a signed photo link.
+ */
 public record Account(long id, String openid, @Nullable String unionid, @Nullable String nickname,
-                      @Nullable String avatarUrl, @Nullable String phone, Set<Role> roles, Instant createdAt) {
+                      @Nullable Long avatarPhotoId, @Nullable String phone, Set<Role> roles, Instant createdAt) {
 
     public @Nullable String phoneMasked() {
         return PhoneMask.mask(phone);

@@ -18,7 +18,7 @@ import reactor.core.publisher.Mono;
 class AccountRepository {
 
     private static final String SELECT = """
-            select a.id, a.openid, a.unionid, a.nickname, a.avatar_url, a.phone, a.created_at,
+            select a.id, a.openid, a.unionid, a.nickname, a.avatar_photo_id, a.phone, a.created_at,
                    coalesce(array_agg(r.role) filter (where r.role is not null), '{}') as roles
               from account a left join account_role r on r.account_id = a.id
             """;
@@ -73,14 +73,14 @@ class AccountRepository {
     }
 
     /** Sets the given fields; a null argument leaves that column as it is. */
-    Mono<Void> updateProfile(long id, @Nullable String nickname, @Nullable String avatarUrl) {
+    Mono<Void> updateProfile(long id, @Nullable String nickname, @Nullable Long avatarPhotoId) {
         var spec = db.sql("""
                 update account
-                   set nickname = coalesce(:nickname, nickname), avatar_url = coalesce(:avatarUrl, avatar_url)
+                   set nickname = coalesce(:nickname, nickname), avatar_photo_id = coalesce(:avatar, avatar_photo_id)
                  where id = :id
                 """).bind("id", id);
         spec = nickname == null ? spec.bindNull("nickname", String.class) : spec.bind("nickname", nickname);
-        spec = avatarUrl == null ? spec.bindNull("avatarUrl", String.class) : spec.bind("avatarUrl", avatarUrl);
+        spec = avatarPhotoId == null ? spec.bindNull("avatar", Long.class) : spec.bind("avatar", avatarPhotoId);
         return spec.then();
     }
 
@@ -95,7 +95,7 @@ class AccountRepository {
             roles.add(Role.valueOf(role));
         }
         return new Account(row.get("id", Long.class), row.get("openid", String.class), row.get("unionid", String.class),
-                row.get("nickname", String.class), row.get("avatar_url", String.class), row.get("phone", String.class),
+                row.get("nickname", String.class), row.get("avatar_photo_id", Long.class), row.get("phone", String.class),
                 Set.copyOf(roles), row.get("created_at", OffsetDateTime.class).toInstant());
     }
 }

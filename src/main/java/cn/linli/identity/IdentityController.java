@@ -9,11 +9,15 @@ import cn.linli.community.Community;
 import cn.linli.community.CommunityService;
 import cn.linli.community.Household;
 import cn.linli.community.StaffMember;
+import cn.linli.photo.PhotoService;
 import cn.linli.platform.graphql.Batches;
+import graphql.GraphQLContext;
+import org.jspecify.annotations.Nullable;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.stereotype.Controller;
 import reactor.core.publisher.Mono;
 
@@ -23,10 +27,12 @@ class IdentityController {
 
     private final IdentityService identity;
     private final CommunityService communities;
+    private final PhotoService photos;
 
-    IdentityController(IdentityService identity, CommunityService communities) {
+    IdentityController(IdentityService identity, CommunityService communities, PhotoService photos) {
         this.identity = identity;
         this.communities = communities;
+        this.photos = photos;
     }
 
     @MutationMapping
@@ -51,7 +57,7 @@ class IdentityController {
 
     @MutationMapping
     Mono<Account> updateMyProfile(@Argument Inputs.UpdateMyProfileInput input) {
-        return identity.updateMyProfile(input.nickname(), input.avatarUrl());
+        return identity.updateMyProfile(input.nickname(), input.avatarPhotoId());
     }
 
     @QueryMapping
@@ -72,5 +78,11 @@ class IdentityController {
                                 .filter(account -> staff.containsKey(account.id()))
                                 .collect(Collectors.toMap(Function.identity(),
                                         account -> byId.get(staff.get(account.id()).communityId()), (a, b) -> a))));
+    }
+
+    /** A signed link to the avatar photo, for whoever sees the account. */
+    @SchemaMapping(typeName = "Account", field = "avatarUrl")
+    @Nullable String avatarUrlOfAccount(Account account, GraphQLContext context) {
+        return photos.url(account.avatarPhotoId(), context);
     }
 }

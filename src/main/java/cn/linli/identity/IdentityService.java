@@ -1,8 +1,10 @@
 package cn.linli.identity;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.regex.Pattern;
 
+import cn.linli.photo.PhotoService;
 import cn.linli.platform.error.LinliException;
 import cn.linli.platform.security.SessionRevocations;
 import cn.linli.platform.security.Viewers;
@@ -13,6 +15,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Mono;
 
 /** WeChat login, sessions (access + rotating refresh tokens) and the logged-in account's own profile. */
@@ -32,9 +35,14 @@ public class IdentityService {
     private final SessionRevocations revocations;
     private final AccessTokens accessTokens;
     private final ReactiveStringRedisTemplate redis;
+    private final PhotoService photos;
+    private final TransactionalOperator transaction;
 
     IdentityService(WeChatMiniApp weChat, AccountRepository accounts, RefreshSessions refreshSessions,
-                    SessionRevocations revocations, AccessTokens accessTokens, ReactiveStringRedisTemplate redis) {
+                    SessionRevocations revocations, AccessTokens accessTokens, ReactiveStringRedisTemplate redis,
+                    PhotoService photos, TransactionalOperator transaction) {
+        this.photos = photos;
+        this.transaction = transaction;
         this.weChat = weChat;
         this.accounts = accounts;
         this.refreshSessions = refreshSessions;
@@ -87,21 +95,22 @@ public class IdentityService {
         });
     }
 
-    Mono<Account> updateMyProfile(@Nullable String nickname, @Nullable String avatarUrl) {
+    /** The avatar is the caller's own upload (from {@code <button open-type="chooseAvatar">}), attached with the change. */
+    Mono<Account> updateMyProfile(@Nullable String nickname, @Nullable String avatarPhotoId) {
         return Viewers.current().flatMap(viewer -> {
             String name = nickname == null ? null : nickname.strip();
-            if (name == null && avatarUrl == null) {
+            if (name == null && avatarPhotoId == null) {
                 throw LinliException.invalid("input", "请至少修改一项");
             }
             if (name != null && (name.isEmpty() || name.codePointCount(0, name.length()) > 32
                     || CONTROL.matcher(name).find())) {
                 throw LinliException.invalid("input.nickname", "昵称须为 1 到 32 个字符");
             }
-            if (avatarUrl != null && (!avatarUrl.startsWith("https://") || avatarUrl.length() > 512
-                    || CONTROL.matcher(avatarUrl).find())) {
-                throw LinliException.invalid("input.avatarUrl", "头像地址须为 https 链接，且不超过 512 个字符");
-            }
-            return accounts.updateProfile(viewer.accountId(), name, avatarUrl).then(account(viewer.accountId()));
+            List<String> avatar = avatarPhotoId == null ? null : List.of(avatarPhotoId);
+            PhotoService.parse(avatar, "input.avatarPhotoId");
+            Mono<Void> update = photos.attach(viewer.accountId(), avatar, "input.avatarPhotoId")
+                    .flatMap(ids -> accounts.updateProfile(viewer.accountId(), name, ids.isEmpty() ? null : ids.get(0)));
+            return transaction.transactional(update).then(account(viewer.accountId()));
         });
     }
 

@@ -17,7 +17,7 @@ final class Inputs {
     record BindPhoneNumberInput(String code) {
     }
 
-    record UpdateMyProfileInput(@Nullable String nickname, @Nullable String avatarUrl) {
+    record UpdateMyProfileInput(@Nullable String nickname, @Nullable String avatarPhotoId) {
     }
 
     record LogoutPayload(boolean success) {

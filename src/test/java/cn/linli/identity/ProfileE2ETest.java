@@ -3,6 +3,7 @@ package cn.linli.identity;
 import java.util.Map;
 
 import cn.linli.support.IntegrationTest;
+import cn.linli.support.TestPhotos;
 import org.junit.jupiter.api.Test;
 import org.springframework.graphql.test.tester.GraphQlTester;
 
@@ -56,12 +57,30 @@ class ProfileE2ETest extends IntegrationTest {
 
         expectInvalid(login, Map.of("nickname", "名".repeat(33)), "input.nickname");
         expectInvalid(login, Map.of("nickname", "   "), "input.nickname");
-        expectInvalid(login, Map.of("avatarUrl", "http://insecure.example/a.png"), "input.avatarUrl");
-        expectInvalid(login, Map.of("avatarUrl", "https://x.example/" + "a".repeat(600)), "input.avatarUrl");
+        expectInvalid(login, Map.of("avatarPhotoId", "https://x.example/a.png"), "input.avatarPhotoId");
         expectInvalid(login, Map.of(), "input");
+        // someone else's photo, or one that does not exist: refused, and the nickname in the same change is not saved
+        String theirs = TestPhotos.uploadedId(http(), login("demo-resident").accessToken(), TestPhotos.png());
+        for (String photo : java.util.List.of(theirs, "999999999")) {
+            api(login.client(), "UpdateMyProfile").variable("input", Map.of("nickname", "改不了", "avatarPhotoId", photo))
+                    .execute().errors().expect(error -> "NOT_FOUND".equals(error.getExtensions().get("code"))
+                            && "input.avatarPhotoId".equals(error.getExtensions().get("field"))).verify();
+        }
 
         assertThat(count("select count(*) from account where id = " + login.accountId()
-                + " and nickname = '社区跑腿小王' and avatar_url is null")).isEqualTo(1);
+                + " and nickname = '社区跑腿小王' and avatar_photo_id is null")).isEqualTo(1);
+        assertThat(count("select count(*) from photo where attached_at is not null and id = " + theirs)).isZero();
+    }
+
+    @Test
+    void anAvatarIsAnUploadedPhotoShownThroughASignedLink() {
+        Login login = login("avatar-" + java.util.UUID.randomUUID());
+        byte[] avatar = TestPhotos.image("jpg");
+        String photo = TestPhotos.uploadedId(http(), login.accessToken(), avatar);
+        String url = api(login.client(), "UpdateMyProfile").variable("input", Map.of("avatarPhotoId", photo)).execute()
+                .path("updateMyProfile.avatarUrl").entity(String.class).get();
+        assertThat(fetch(url)).isEqualTo(avatar);
+        assertThat(count("select count(*) from photo where attached_at is not null and id = " + photo)).isEqualTo(1);
     }
 
     private static void expectInvalid(Login login, Map<String, Object> input, String field) {
