@@ -155,6 +155,7 @@ fragment ExpenseFields on CampaignExpense {
 fragment AccountFields on Account {
   id
   nickname
+  avatarUrl
   phoneMasked
   roles
   staffCommunity {
@@ -1252,6 +1253,7 @@ fragment PointsMovementFields on PointsMovement {
 fragment AccountFields on Account {
   id
   nickname
+  avatarUrl
   phoneMasked
   roles
   staffCommunity {
@@ -1313,6 +1315,7 @@ fragment PledgeFields on Pledge {
 fragment AccountFields on Account {
   id
   nickname
+  avatarUrl
   phoneMasked
   roles
   staffCommunity {
@@ -2238,6 +2241,7 @@ fragment VoucherFields on Voucher {
 fragment AccountFields on Account {
   id
   nickname
+  avatarUrl
   phoneMasked
   roles
   staffCommunity {
@@ -2482,6 +2486,7 @@ fragment PointsMovementFields on PointsMovement {
 fragment AccountFields on Account {
   id
   nickname
+  avatarUrl
   phoneMasked
   roles
   staffCommunity {

@@ -27,6 +27,7 @@ test('me page profile shows nickname, masked phone, roles and household labels',
   });
   assert.deepEqual(profile, {
     nickname: '李四',
+    avatarUrl: '',
     phoneBound: true,
     phone: '138****0000',
     rolesText: '居民、社区工作者',

@@ -243,8 +243,23 @@ test('me: profile, households, and the bind-phone button only while no phone is 
   await page.onGetPhoneNumber({ detail: { code: 'phone-code' } });
   root = render('pages/me/me', page.data);
   assert.ok(textOf(the(root, 'row', '手机号')).endsWith('138****0000'));
-  assert.deepEqual(texts(byTag(root, 'button')), ['退出登录'], 'no bind-phone button once bound');
+  assert.deepEqual(texts(byTag(root, 'button')), ['设置头像', '退出登录'], 'no bind-phone button once bound');
   assert.ok(texts(byClass(root, 'muted')).includes('暂未关联家庭'));
+  const avatarButton = byTag(root, 'button').filter((b) => attr(b, 'openType') === 'chooseAvatar');
+  assert.equal(handlerOf(avatarButton[0], 'chooseavatar'), 'onChooseAvatar');
+  assert.deepEqual(byTag(root, 'image'), [], 'no avatar image until one is set');
+
+  // choosing an avatar uploads the temp file, saves its photo id, and shows the signed link
+  const signed = 'http://localhost:8080/photos/91?expires=1&signature=a';
+  shim.onUpload({ statusCode: 201, data: { id: '91', url: signed } });
+  shim.on('UpdateMyProfile', (req) => respond.data({ updateMyProfile: Object.assign({}, ME, { avatarUrl: signed,
+    nickname: req.data.variables.input.avatarPhotoId === '91' ? '张三' : 'wrong id sent' }) }));
+  await page.onChooseAvatar({ detail: { avatarUrl: 'wxfile://tmp/avatar.jpeg' } });
+  assertNoErrorToast(shim);
+  assert.equal(shim.uploads[0].filePath, 'wxfile://tmp/avatar.jpeg');
+  root = render('pages/me/me', page.data);
+  assert.deepEqual(byTag(root, 'image').map((i) => attr(i, 'src')), [signed]);
+  assert.equal(textOf(byClass(root, 'title')[0]), '张三');
 });
 
 test('services: categories and priced offerings; no-community and empty messages (wx:if / wx:elif)', async () => {

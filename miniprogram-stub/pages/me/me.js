@@ -1,4 +1,4 @@
-// “我的”页：昵称、脱敏手机号、角色、家庭；绑定手机号与退出登录。
+// “我的”页：头像、昵称、脱敏手机号、角色、家庭；设置头像、绑定手机号与退出登录。
 const { userMessage } = require('../../utils/graphql');
 
 const LOGIN_URL = '/pages/login/login';
@@ -28,6 +28,8 @@ function toProfile(account) {
   }));
   return {
     nickname: account.nickname || '未设置昵称',
+    // 签名链接（1–2 小时有效），每次进入页面重新获取
+    avatarUrl: account.avatarUrl || '',
     phoneBound: Boolean(account.phoneMasked),
     phone: account.phoneMasked || '未绑定',
     rolesText: roleLabels(account.roles).join('、') || '暂无',
@@ -39,7 +41,8 @@ function toProfile(account) {
 const definition = {
   data: {
     profile: null,
-    binding: false
+    binding: false,
+    savingAvatar: false
   },
 
   onShow() {
@@ -80,6 +83,23 @@ const definition = {
       wx.showToast({ title: userMessage(err), icon: 'none' });
     }
     this.setData({ binding: false });
+  },
+
+  // <button open-type="chooseAvatar">：微信给的是本地临时文件，先上传成照片，再把照片 id 存为头像。
+  async onChooseAvatar(event) {
+    const path = event && event.detail ? event.detail.avatarUrl : null;
+    if (!path || this.data.savingAvatar) return;
+    this.setData({ savingAvatar: true });
+    try {
+      const client = getApp().client;
+      const photo = await client.uploadPhoto(path);
+      const data = await client.request('UpdateMyProfile', { input: { avatarPhotoId: photo.id } });
+      this.setData({ profile: toProfile(data.updateMyProfile) });
+      wx.showToast({ title: '头像已更新', icon: 'success' });
+    } catch (err) {
+      wx.showToast({ title: userMessage(err), icon: 'none' });
+    }
+    this.setData({ savingAvatar: false });
   },
 
   async onLogout() {
