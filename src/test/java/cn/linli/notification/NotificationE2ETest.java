@@ -22,6 +22,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 class NotificationE2ETest extends IntegrationTest {
 
     @Autowired
+    cn.linli.platform.events.EventBus bus;
+
+    @Autowired
     Timers timers;
 
     record Team(long partnerId, String adminCode, String memberCode, String category) {
@@ -198,21 +201,31 @@ class NotificationE2ETest extends IntegrationTest {
                     }
                 })
                 .build();
+        // until the server has our subscription, a probe (an in-app row, announced on the bus) is sent again; once
+        // one arrives the subscription is live and the real event cannot be missed — no guessing with sleeps
+        long adminId = idOf("select id from account where openid = '" + WeChatSandbox.openidFor(team.adminCode()) + "'");
+        db.sql("insert into notification (account_id, kind, title, body, page) values (" + adminId
+                + ", 'PROBE', '探测', '探测', 'pages/index/index')").then().block();
+        java.util.concurrent.atomic.AtomicBoolean live = new java.util.concurrent.atomic.AtomicBoolean();
         try {
             reactor.test.StepVerifier.create(socket.document(cn.linli.support.ApiDocuments.load("NotificationReceived"))
                             .operationName("NotificationReceived").executeSubscription()
-                            .toFlux("notificationReceived.kind", String.class).take(1))
+                            .toFlux("notificationReceived.kind", String.class)
+                            .doOnNext(kind -> live.set(true))
+                            .filter(kind -> !"PROBE".equals(kind))
+                            .take(1))
                     .then(() -> {
-                        try {
-                            Thread.sleep(3_000);
-                        } catch (InterruptedException ex) {
-                            Thread.currentThread().interrupt();
-                        }
+                        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(15))
+                                .pollInterval(java.time.Duration.ofMillis(300))
+                                .until(() -> {
+                                    bus.publish("notifications", adminId).block(java.time.Duration.ofSeconds(5));
+                                    return live.get();
+                                });
                         dispatch(team);
                     })
                     .expectNext("ORDER_DISPATCHED")
                     .expectComplete()
-                    .verify(java.time.Duration.ofSeconds(20));
+                    .verify(java.time.Duration.ofSeconds(30));
         } finally {
             socket.stop().block(java.time.Duration.ofSeconds(5));
         }
