@@ -28,6 +28,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class OrderLiveUpdatesE2ETest extends OrderTestBase {
 
+    @org.springframework.beans.factory.annotation.Autowired
+    OrderEvents orderEvents;
+
     private static SecondInstance secondInstance;
 
     @BeforeAll
@@ -90,12 +93,18 @@ class OrderLiveUpdatesE2ETest extends OrderTestBase {
         Flux<String> residentSees = residentSocket.document(ApiDocuments.load("OrderUpdated")).operationName("OrderUpdated")
                 .variable("orderId", id).executeSubscription().toFlux("orderUpdated.status", String.class);
         WebSocketGraphQlTester staffSocket = webSocket(staff);
+        // both streams mark themselves live on their first event (a probe, below), then look for the real one
+        java.util.concurrent.atomic.AtomicBoolean boardLive = new java.util.concurrent.atomic.AtomicBoolean();
+        java.util.concurrent.atomic.AtomicBoolean inboxLive = new java.util.concurrent.atomic.AtomicBoolean();
         Flux<String> boardSees = staffSocket.document(ApiDocuments.load("DispatchBoard")).operationName("DispatchBoard")
                 .variable("communityId", String.valueOf(jincheng())).executeSubscription()
-                .toFlux("dispatchBoard.id", String.class).filter(id::equals);
+                .toFlux("dispatchBoard", Map.class).filter(order -> id.equals(order.get("id")))
+                .doOnNext(order -> boardLive.set(true))
+                .map(order -> String.valueOf(order.get("status"))).filter("IN_SERVICE"::equals);
         WebSocketGraphQlTester memberSocket = webSocket(member);
         Flux<String> inboxSees = memberSocket.document(ApiDocuments.load("PartnerInboxEvents"))
-                .operationName("PartnerInboxEvents").executeSubscription().toFlux("partnerInbox.kind", String.class);
+                .operationName("PartnerInboxEvents").executeSubscription().toFlux("partnerInbox.kind", String.class)
+                .doOnNext(kind -> inboxLive.set(true)).filter(kind -> !"PROBE".equals(kind));
 
         // the first value is the order as it stands: once it arrives the subscription is live on the server
         StepVerifier.create(residentSees.take(3))
@@ -111,8 +120,16 @@ class OrderLiveUpdatesE2ETest extends OrderTestBase {
                 .verify(Duration.ofSeconds(30));
 
         // the partner's inbox and the staff board heard about the next change too
+        // until the server has both subscriptions, a probe change of this order is announced again; once both have
+        // seen one they are live and the real change cannot be missed — no guessing with sleeps
+        OrderChange probe = new OrderChange(orderId, jincheng(), List.of(new OrderChange.InboxNotice(partner.id(), "PROBE")));
         StepVerifier.create(Flux.merge(inboxSees.take(1), boardSees.take(1)))
-                .then(() -> pause())
+                .then(() -> org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(15))
+                        .pollInterval(Duration.ofMillis(300))
+                        .until(() -> {
+                            orderEvents.publish(probe).block(Duration.ofSeconds(5));
+                            return inboxLive.get() && boardLive.get();
+                        }))
                 .then(() -> api(onSecondInstance(member), "StartOrder").variable("input", Map.of("orderId", id)).execute()
                         .errors().verify())
                 .expectNextCount(2)
@@ -165,14 +182,4 @@ class OrderLiveUpdatesE2ETest extends OrderTestBase {
                 .isEqualTo(1);
     }
 
-    /**
-     * Lets a subscription without a first value (board, inbox) reach the server before the change it waits for is made.
-     */
-    private static void pause() {
-        try {
-            Thread.sleep(3_000);
-        } catch (InterruptedException ex) {
-            Thread.currentThread().interrupt();
-        }
-    }
 }
