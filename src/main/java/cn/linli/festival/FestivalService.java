@@ -99,8 +99,7 @@ public class FestivalService {
                 throw LinliException.invalid("input.branchVenues", "分会场最多 10 个");
             }
             String description = Check.optionalText(input.description(), "input.description", "活动介绍", 2000);
-            List<Long> cover = PhotoService.parse(input.coverPhotoId() == null ? null : List.of(input.coverPhotoId()),
-                    "input.coverPhotoId");
+            Long cover = Ids.parseOptional(input.coverPhotoId(), "input.coverPhotoId");
             if (input.moneyGoalFen() < 0 || input.moneyGoalFen() > 100_000_000L) {
                 throw LinliException.invalid("input.moneyGoalFen", "筹款目标金额无效");
             }
@@ -125,11 +124,10 @@ public class FestivalService {
                 Check.range(role.pointsReward(), "input.volunteerRoles.pointsReward", "积分奖励", 0, 10_000);
             }
             var row = new FestivalRepository.NewCampaign(community, theme, input.festivalDate(), venue, branches, description,
-                    cover.isEmpty() ? null : cover.get(0), input.deadline(), input.moneyGoalFen(), input.fundingRule(), sponsor, input.matchingCapFen(),
+                    cover, input.deadline(), input.moneyGoalFen(), input.fundingRule(), sponsor, input.matchingCapFen(),
                     viewer.accountId());
             // the cover must be the staff member's own upload, attached with the campaign or not at all
-            Mono<List<Long>> attachCover = photos.attach(viewer.accountId(),
-                    input.coverPhotoId() == null ? null : List.of(input.coverPhotoId()), "input.coverPhotoId");
+            Mono<Void> attachCover = photos.attach(viewer.accountId(), cover, "input.coverPhotoId");
             return communities.requireStaffOf(viewer, community)
                     .then(transaction.transactional(attachCover.then(repository.insertCampaign(row)).flatMap(id -> Flux.fromIterable(needs)
                             .concatMap(need -> repository.insertNeed(id, need.name().strip(), need.unit().strip(), need.quantity()))
@@ -330,7 +328,7 @@ public class FestivalService {
         return Viewers.current().flatMap(viewer -> {
             long campaignId = Ids.parse(input.campaignId(), "input.campaignId");
             String name = Check.text(input.contributorName(), "input.contributorName", "出资方", 60);
-            long receipt = receiptPhotoId(input.receiptPhotoId());
+            long receipt = Ids.parse(input.receiptPhotoId(), RECEIPT_FIELD);
             String note = Check.optionalText(input.note(), "input.note", "备注", 200);
             if (input.amountFen() <= 0 || input.amountFen() > 100_000_000L) {
                 throw LinliException.invalid("input.amountFen", "金额无效");
@@ -338,21 +336,11 @@ public class FestivalService {
             var row = new FestivalRepository.NewPledge(campaignId, "OFFLINE", null, input.contributorKind(), name, false, note,
                     input.amountFen(), null, null, null, "RECORDED", receipt, viewer.accountId(), null, null);
             Mono<Pledge> work = find(campaignId).flatMap(campaign -> communities.requireStaffOf(viewer, campaign.communityId()))
-                    .then(attachReceipt(viewer, input.receiptPhotoId()))
+                    .then(photos.attach(viewer.accountId(), receipt, RECEIPT_FIELD))
                     .then(repository.insertPledge(row))
                     .flatMap(pledge -> events.publishAfterCommit(campaignId).thenReturn(pledge));
             return transaction.transactional(work);
         });
-    }
-
-    /** The receipt photo's id, checked for form only (before any database work). */
-    private static long receiptPhotoId(String raw) {
-        return PhotoService.parse(List.of(raw), RECEIPT_FIELD).get(0);
-    }
-
-    /** Marks the receipt photo in use, inside the caller's transaction; it must be the recording staff's own upload. */
-    private Mono<List<Long>> attachReceipt(Viewer viewer, String raw) {
-        return photos.attach(viewer.accountId(), List.of(raw), RECEIPT_FIELD);
     }
 
     // ---- expenses (four eyes) ----
@@ -361,7 +349,7 @@ public class FestivalService {
         return Viewers.current().flatMap(viewer -> {
             long campaignId = Ids.parse(input.campaignId(), "input.campaignId");
             String category = Check.text(input.category(), "input.category", "支出类别", 30);
-            long receipt = receiptPhotoId(input.receiptPhotoId());
+            long receipt = Ids.parse(input.receiptPhotoId(), RECEIPT_FIELD);
             String note = Check.optionalText(input.note(), "input.note", "备注", 200);
             if (input.amountFen() <= 0 || input.amountFen() > 100_000_000L) {
                 throw LinliException.invalid("input.amountFen", "金额无效");
@@ -370,7 +358,7 @@ public class FestivalService {
             // the receipt photo is attached in the expense's transaction: a refused expense attaches nothing
             return transaction.transactional(
                     find(campaignId).flatMap(campaign -> communities.requireStaffOf(viewer, campaign.communityId()))
-                            .then(attachReceipt(viewer, input.receiptPhotoId()))
+                            .then(photos.attach(viewer.accountId(), receipt, RECEIPT_FIELD))
                             .then(repository.insertExpense(campaignId, category, input.amountFen(), receipt, note,
                                     viewer.accountId(), needsApproval)));
         });

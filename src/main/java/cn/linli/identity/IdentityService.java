@@ -1,11 +1,11 @@
 package cn.linli.identity;
 
 import java.time.Duration;
-import java.util.List;
 import java.util.regex.Pattern;
 
 import cn.linli.photo.PhotoService;
 import cn.linli.platform.error.LinliException;
+import cn.linli.platform.graphql.Ids;
 import cn.linli.platform.security.SessionRevocations;
 import cn.linli.platform.security.Viewers;
 import cn.linli.wechat.WeChatMiniApp;
@@ -106,10 +106,9 @@ public class IdentityService {
                     || CONTROL.matcher(name).find())) {
                 throw LinliException.invalid("input.nickname", "昵称须为 1 到 32 个字符");
             }
-            List<String> avatar = avatarPhotoId == null ? null : List.of(avatarPhotoId);
-            PhotoService.parse(avatar, "input.avatarPhotoId");
+            Long avatar = Ids.parseOptional(avatarPhotoId, "input.avatarPhotoId");
             Mono<Void> update = photos.attach(viewer.accountId(), avatar, "input.avatarPhotoId")
-                    .flatMap(ids -> accounts.updateProfile(viewer.accountId(), name, ids.isEmpty() ? null : ids.get(0)));
+                    .then(accounts.updateProfile(viewer.accountId(), name, avatar));
             return transaction.transactional(update).then(account(viewer.accountId()));
         });
     }

@@ -142,8 +142,8 @@ public class OrderService {
                         OrderChange.Builder change = new OrderChange.Builder();
                         Mono<Placed> place = orders.insert(row)
                                 // only a new order takes the photos: a replayed key returns the first order as it was
-                                .flatMap(order -> photos.attach(scope.viewer().accountId(), input.photoIds(),
-                                        "input.photoIds").thenReturn(order))
+                                .flatMap(order -> photos.attach(scope.viewer().accountId(), photoIds, "input.photoIds")
+                                        .thenReturn(order))
                                 .flatMap(order -> orders.lockCommunity(order.communityId()).thenReturn(order))
                                 .flatMap(order -> orders.insertEvent(order.id(), Actor.resident(scope.viewer().accountId()),
                                                 null, "SUBMITTED", null, null)
@@ -339,15 +339,14 @@ public class OrderService {
     Mono<ServiceOrder> completeOrder(OrderInputs.CompleteOrderInput input) {
         int minutes = Check.range(input.minutesSpent(), "input.minutesSpent", "服务时长（分钟）", 1, 1440);
         String notes = Check.optionalText(input.notes(), "input.notes", "服务记录", 1000);
-        PhotoService.parse(input.photoIds(), "input.photoIds");
+        List<Long> photoIds = PhotoService.parse(input.photoIds(), "input.photoIds");
         return transition(input.orderId(), (scope, order) -> {
             if (!scope.isPartnerOf(order)) {
                 return Mono.error(LinliException.forbidden());
             }
             Instant autoConfirmAt = Instant.now().plus(properties.autoConfirmAfter());
-            return photos.attach(scope.viewer().accountId(), input.photoIds(), "input.photoIds")
-                    .flatMap(photoIds -> move(order, List.of("IN_SERVICE"), "COMPLETED",
-                            Actor.partner(scope.viewer().accountId()), null,
+            return photos.attach(scope.viewer().accountId(), photoIds, "input.photoIds")
+                    .then(move(order, List.of("IN_SERVICE"), "COMPLETED", Actor.partner(scope.viewer().accountId()), null,
                             "completed_at = now(), minutes_spent = :minutes, completion_notes = :notes,"
                                     + " completion_photo_ids = :photos",
                             params("minutes", minutes, "notes", notes, "photos", photoIds.toArray(Long[]::new))))

@@ -97,27 +97,29 @@ public class PhotoService {
     }
 
     /**
-     * Checks the photo ids a client sent for {@code field} (at most {@link #MAX_PHOTOS}, no repeats) and marks them in
-     * use, inside the caller's transaction. Each must be the caller's own upload: someone else's photo, or one
-     * deleted because it was never used, fails the whole change. Returns the ids in the order given.
+     * Marks these photos (ids from {@link #parse}) in use, inside the caller's transaction. Each must be the caller's
+     * own upload: someone else's photo, or one deleted because it was never used, fails the whole change with
+     * {@code NOT_FOUND} on {@code field}.
      */
-    public Mono<List<Long>> attach(long ownerAccountId, @Nullable List<String> rawIds, String field) {
-        List<Long> ids;
-        try {
-            ids = parse(rawIds, field);
-        } catch (LinliException ex) {
-            return Mono.error(ex);
-        }
+    public Mono<Void> attach(long ownerAccountId, List<Long> ids, String field) {
         if (ids.isEmpty()) {
-            return Mono.just(List.of());
+            return Mono.empty();
         }
-        return photos.attach(ownerAccountId, ids).collectList().flatMap(found -> found.size() == ids.size()
-                ? Mono.just(ids)
+        return photos.attach(ownerAccountId, ids).count().flatMap(found -> found == ids.size()
+                ? Mono.<Void>empty()
                 : Mono.error(new LinliException(ErrorCode.NOT_FOUND, "图片不存在或已过期，请重新上传",
                         Map.of("field", field), null)));
     }
 
-    /** The ids as sent, checked for form and count only (no database): for validating before a transaction. */
+    /** One optional photo (a receipt, a cover, an avatar), as {@link #attach(long, List, String)}. */
+    public Mono<Void> attach(long ownerAccountId, @Nullable Long id, String field) {
+        return id == null ? Mono.empty() : attach(ownerAccountId, List.of(id), field);
+    }
+
+    /**
+     * The photo ids a client sent for {@code field}, checked for form, count (at most {@link #MAX_PHOTOS}) and
+     * repeats, in the order given; no database access, so a caller checks them before its transaction.
+     */
     public static List<Long> parse(@Nullable List<String> rawIds, String field) {
         if (rawIds == null || rawIds.isEmpty()) {
             return List.of();
