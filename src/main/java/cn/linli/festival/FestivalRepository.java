@@ -176,7 +176,7 @@ class FestivalRepository {
 
     /** Gives a money pledge its merchant order number, derived from the pledge so it never changes. */
     Mono<String> assignOutTradeNo(long pledgeId) {
-        String outTradeNo = "LLP" + String.format("%013d", pledgeId);
+        String outTradeNo = PaymentNumbers.outTradeNo(pledgeId);
         return db.sql("update pledge set out_trade_no = :no where id = :id and out_trade_no is null")
                 .bind("no", outTradeNo).bind("id", pledgeId).then().thenReturn(outTradeNo);
     }

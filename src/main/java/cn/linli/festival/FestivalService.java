@@ -230,7 +230,7 @@ public class FestivalService {
                     .flatMap(pledge -> !"PENDING".equals(pledge.status()) ? Mono.error(new LinliException(
                             ErrorCode.VALIDATION_FAILED, "这笔捐款已处理", Map.of("field", "input.idempotencyKey"), null))
                             : Mono.zip(find(campaignId), identity.openidOf(viewer.accountId()))
-                            .flatMap(t -> weChatPay.createJsapiPayment("LLP" + String.format("%013d", pledge.id()),
+                            .flatMap(t -> weChatPay.createJsapiPayment(PaymentNumbers.outTradeNo(pledge.id()),
                                     input.amountFen(), "邻里节众筹：" + t.getT1().theme(), t.getT2()))
                             .map(payment -> new MoneyPledge(pledge, payment)));
         });
@@ -539,7 +539,7 @@ public class FestivalService {
      * unpaid and too old → the WeChat Pay order is closed and the pledge CLOSED; otherwise checked again later.
      */
     Mono<Void> checkPayment(long pledgeId) {
-        String outTradeNo = "LLP" + String.format("%013d", pledgeId);
+        String outTradeNo = PaymentNumbers.outTradeNo(pledgeId);
         return repository.lockPledge(pledgeId)
                 .filter(pledge -> "PENDING".equals(pledge.status()))
                 .flatMap(pledge -> weChatPay.paymentState(outTradeNo).flatMap(state -> {
@@ -561,10 +561,6 @@ public class FestivalService {
 
     // ---- refunds ----
 
-    static String outRefundNo(long pledgeId) {
-        return "LLR" + String.format("%013d", pledgeId);
-    }
-
     /**
      * Timer: asks WeChat Pay to refund a REFUNDING pledge. While WeChat Pay fails, the handler fails and the timer is
      * retried with back-off; the refund number derived from the pledge keeps WeChat Pay from refunding twice.
@@ -572,7 +568,7 @@ public class FestivalService {
     Mono<Void> requestRefund(long pledgeId) {
         return repository.lockPledge(pledgeId)
                 .filter(pledge -> "REFUNDING".equals(pledge.status()) && pledge.amountFen() != null)
-                .flatMap(pledge -> weChatPay.refund("LLP" + String.format("%013d", pledgeId), outRefundNo(pledgeId),
+                .flatMap(pledge -> weChatPay.refund(PaymentNumbers.outTradeNo(pledgeId), PaymentNumbers.outRefundNo(pledgeId),
                                 pledge.amountFen(), pledge.amountFen(), "邻里节众筹未达目标，全额退款")
                         .flatMap(status -> repository.markRefundRequested(pledgeId)
                                 .then("SUCCESS".equals(status) ? refunded(pledge)
@@ -583,7 +579,7 @@ public class FestivalService {
     Mono<Void> checkRefund(long pledgeId) {
         return repository.lockPledge(pledgeId)
                 .filter(pledge -> "REFUNDING".equals(pledge.status()))
-                .flatMap(pledge -> weChatPay.refundStatus(outRefundNo(pledgeId)).flatMap(status -> switch (status) {
+                .flatMap(pledge -> weChatPay.refundStatus(PaymentNumbers.outRefundNo(pledgeId)).flatMap(status -> switch (status) {
                     case "SUCCESS" -> refunded(pledge);
                     case "PROCESSING" -> timers.schedule(PLEDGE_REFUND_CHECK, pledgeId, Instant.now().plusSeconds(60));
                     default -> timers.schedule(PLEDGE_REFUND, pledgeId, Instant.now().plusSeconds(600));
@@ -622,7 +618,7 @@ public class FestivalService {
         return transaction.transactional(repository.lockPledge(pledgeId)
                 .switchIfEmpty(Mono.error(() -> new PaymentMismatch("unknown out_refund_no " + notification.outRefundNo())))
                 .flatMap(pledge -> {
-                    boolean ownPayment = ("LLP" + String.format("%013d", pledgeId)).equals(notification.outTradeNo());
+                    boolean ownPayment = PaymentNumbers.outTradeNo(pledgeId).equals(notification.outTradeNo());
                     Long amount = pledge.amountFen();
                     if (!ownPayment || amount == null || notification.refundFen() != amount
                             || notification.totalFen() != amount) {
