@@ -30,15 +30,14 @@ class PhotoBaseUrl implements WebGraphQlInterceptor {
 
     @Override
     public Mono<WebGraphQlResponse> intercept(WebGraphQlRequest request, Chain chain) {
-        String baseUrl = configured.isEmpty() ? fromRequest(request.getUri().toUri()) : configured;
+        String baseUrl = forRequest(request.getUri().toUri());
         request.configureExecutionInput((input, builder) -> builder.graphQLContext(Map.of(CONTEXT_KEY, baseUrl)).build());
         return chain.next(request);
     }
 
-    /** For the upload endpoint, outside GraphQL. */
-    static String of(PhotoProperties properties, URI requestUri) {
-        String publicUrl = properties.publicUrl();
-        return StringUtils.hasText(publicUrl) ? stripTrailingSlash(publicUrl.strip()) : fromRequest(requestUri);
+    /** The base URL for a request that came in on {@code requestUri} (GraphQL, and the upload endpoint). */
+    String forRequest(URI requestUri) {
+        return configured.isEmpty() ? fromRequest(requestUri) : configured;
     }
 
     static String of(GraphQLContext context) {

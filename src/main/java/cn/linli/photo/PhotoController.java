@@ -3,8 +3,6 @@ package cn.linli.photo;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
-import java.util.Map;
-import java.util.UUID;
 
 import cn.linli.platform.error.ErrorCode;
 import cn.linli.platform.error.HttpErrorResponses;
@@ -42,15 +40,17 @@ class PhotoController {
 
     private final PhotoService photos;
     private final PhotoProperties properties;
+    private final PhotoBaseUrl baseUrls;
 
-    PhotoController(PhotoService photos, PhotoProperties properties) {
+    PhotoController(PhotoService photos, PhotoProperties properties, PhotoBaseUrl baseUrls) {
         this.photos = photos;
         this.properties = properties;
+        this.baseUrls = baseUrls;
     }
 
     @PostMapping("/photos")
     Mono<ResponseEntity<Object>> upload(ServerWebExchange exchange) {
-        String baseUrl = PhotoBaseUrl.of(properties, exchange.getRequest().getURI());
+        String baseUrl = baseUrls.forRequest(exchange.getRequest().getURI());
         return exchange.getMultipartData()
                 .flatMap(form -> {
                     Part file = form.getFirst("file");
@@ -115,11 +115,8 @@ class PhotoController {
         } else if (ex instanceof DecodingException) {
             error = LinliException.invalid("file", "上传内容格式不正确");
         } else {
-            String correlationId = UUID.randomUUID().toString().substring(0, 8);
-            log.error("Unexpected photo failure [correlationId={}]", correlationId, ex);
-            error = new LinliException(ErrorCode.INTERNAL,
-                    ErrorCode.INTERNAL.defaultMessage() + "（错误编号 " + correlationId + "）",
-                    Map.of("correlationId", correlationId), ex);
+            error = LinliException.internal(ex);
+            log.error("Unexpected photo failure [correlationId={}]", error.correlationId(), ex);
         }
         return Mono.just(ResponseEntity.status(HttpErrorResponses.status(error.code()))
                 .contentType(MediaType.APPLICATION_JSON)

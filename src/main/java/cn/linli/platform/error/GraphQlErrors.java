@@ -1,7 +1,5 @@
 package cn.linli.platform.error;
 
-import java.util.UUID;
-
 import graphql.GraphQLError;
 import graphql.schema.DataFetchingEnvironment;
 import org.slf4j.Logger;
@@ -45,19 +43,10 @@ class GraphQlErrors {
     /** Anything unexpected: log it with a correlation id and tell the client only that id. */
     @GraphQlExceptionHandler
     GraphQLError unexpected(Throwable ex, DataFetchingEnvironment env) {
-        String correlationId = newCorrelationId();
-        log.error("Unexpected failure [correlationId={}] at {}", correlationId, env.getExecutionStepInfo().getPath(), ex);
-        return GraphQLError.newError()
-                .errorType(ErrorType.INTERNAL_ERROR)
-                .message(ErrorCode.INTERNAL.defaultMessage() + "（错误编号 " + correlationId + "）")
-                .path(env.getExecutionStepInfo().getPath())
-                .location(env.getField().getSourceLocation())
-                .extensions(java.util.Map.of("code", ErrorCode.INTERNAL.name(), "correlationId", correlationId))
-                .build();
-    }
-
-    static String newCorrelationId() {
-        return UUID.randomUUID().toString().substring(0, 8);
+        LinliException internal = LinliException.internal(ex);
+        log.error("Unexpected failure [correlationId={}] at {}", internal.correlationId(),
+                env.getExecutionStepInfo().getPath(), ex);
+        return linli(internal, env);
     }
 
     static ErrorType classify(ErrorCode code) {

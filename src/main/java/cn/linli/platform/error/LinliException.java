@@ -2,6 +2,7 @@ package cn.linli.platform.error;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
 
@@ -31,6 +32,21 @@ public class LinliException extends RuntimeException {
 
     public static LinliException unauthenticated() {
         return new LinliException(ErrorCode.UNAUTHENTICATED);
+    }
+
+    /**
+     * An unexpected failure as the client sees it: {@code INTERNAL} with a fresh correlation id in the message and
+     * extensions. Log the cause with {@link #correlationId()}; never show it.
+     */
+    public static LinliException internal(@Nullable Throwable cause) {
+        String correlationId = UUID.randomUUID().toString().substring(0, 8);
+        return new LinliException(ErrorCode.INTERNAL, ErrorCode.INTERNAL.defaultMessage() + "（错误编号 " + correlationId + "）",
+                Map.of("correlationId", correlationId), cause);
+    }
+
+    /** The correlation id of an {@link #internal} failure, or null. */
+    public @Nullable String correlationId() {
+        return (String) extensions.get("correlationId");
     }
 
     public static LinliException forbidden() {

@@ -65,11 +65,10 @@ class RequestErrorInterceptor implements WebGraphQlInterceptor {
                     ? "请求语法有误"
                     : "请求不符合接口定义" + (field != null ? "：" + field : "");
         } else {
-            String correlationId = GraphQlErrors.newCorrelationId();
-            log.error("Unexpected GraphQL error [correlationId={}]: {} {}", correlationId, type, error.getMessage());
-            extensions.put("code", ErrorCode.INTERNAL.name());
-            extensions.put("correlationId", correlationId);
-            message = ErrorCode.INTERNAL.defaultMessage() + "（错误编号 " + correlationId + "）";
+            LinliException internal = LinliException.internal(null);
+            log.error("Unexpected GraphQL error [correlationId={}]: {} {}", internal.correlationId(), type, error.getMessage());
+            extensions.putAll(internal.extensions());
+            message = internal.getMessage();
         }
         return GraphQLError.newError()
                 .errorType(type)
