@@ -106,17 +106,21 @@ function isUnauthenticated(response) {
   );
 }
 
+// Throws the response's first error, if it carries any, as a GraphQLClientError.
+function throwErrors(response) {
+  const errors = graphQLErrorsOf(response);
+  if (errors.length === 0) return;
+  const first = errors[0] || {};
+  const code = first.extensions && first.extensions.code;
+  if (code) throw clientError(code, first.message, errors);
+  // Without a code the error does not follow the contract (e.g. a framework
+  // default in English), so its message is not shown to users.
+  throw clientError(codeForStatus(response.statusCode), null, errors);
+}
+
 // Turns a raw response into `data` or a GraphQLClientError.
 function unwrap(response) {
-  const errors = graphQLErrorsOf(response);
-  if (errors.length > 0) {
-    const first = errors[0] || {};
-    const code = first.extensions && first.extensions.code;
-    if (code) throw clientError(code, first.message, errors);
-    // Without a code the error does not follow the contract (e.g. a framework
-    // default in English), so its message is not shown to users.
-    throw clientError(codeForStatus(response.statusCode), null, errors);
-  }
+  throwErrors(response);
   if (response.statusCode < 200 || response.statusCode >= 300) {
     throw clientError(codeForStatus(response.statusCode));
   }
@@ -205,16 +209,21 @@ function createClient(options) {
     return refreshInFlight;
   }
 
-  async function execute(operation) {
+  // Sends with the stored token; refused as unauthenticated, renews the session once and sends again.
+  async function withSession(sendWith) {
     const usedToken = tokens.getAccessToken();
-    const first = await send(operation, usedToken);
-    if (!isUnauthenticated(first)) return unwrap(first);
+    const first = await sendWith(usedToken);
+    if (!isUnauthenticated(first)) return first;
 
     const renewedToken = await renewSession(usedToken);
-    const second = await send(operation, renewedToken);
+    const second = await sendWith(renewedToken);
     // A freshly issued token was refused too: give up instead of looping.
     if (isUnauthenticated(second)) throw sessionExpired();
-    return unwrap(second);
+    return second;
+  }
+
+  async function execute(operation) {
+    return unwrap(await withSession((token) => send(operation, token)));
   }
 
   function sendPhoto(filePath, accessToken) {
@@ -234,12 +243,8 @@ function createClient(options) {
   }
 
   function unwrapPhoto(response) {
-    const errors = graphQLErrorsOf(response);
-    if (errors.length > 0 || response.statusCode !== 201) {
-      const first = errors[0] || {};
-      const code = first.extensions && first.extensions.code;
-      throw code ? clientError(code, first.message, errors) : clientError(codeForStatus(response.statusCode), null, errors);
-    }
+    throwErrors(response);
+    if (response.statusCode !== 201) throw clientError(codeForStatus(response.statusCode));
     const body = response.body || {};
     if (!body.id || !body.url) throw clientError('INTERNAL');
     return { id: String(body.id), url: body.url };
@@ -250,14 +255,8 @@ function createClient(options) {
    * `photoIds` of a mutation, the url is a signed link to show it. Refreshes the session once, like `request`.
    */
   async function uploadPhoto(filePath) {
-    const usedToken = tokens.getAccessToken();
-    if (!usedToken) throw sessionExpired();
-    const first = await sendPhoto(filePath, usedToken);
-    if (!isUnauthenticated(first)) return unwrapPhoto(first);
-    const renewedToken = await renewSession(usedToken);
-    const second = await sendPhoto(filePath, renewedToken);
-    if (isUnauthenticated(second)) throw sessionExpired();
-    return unwrapPhoto(second);
+    if (!tokens.getAccessToken()) throw sessionExpired();
+    return unwrapPhoto(await withSession((token) => sendPhoto(filePath, token)));
   }
 
   /**
