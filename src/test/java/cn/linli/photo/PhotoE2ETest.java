@@ -152,6 +152,26 @@ class PhotoE2ETest extends OrderTestBase {
     }
 
     @Test
+    void aDaysUploadsAreCappedEvenWhenAllWereUsed() {
+        Login someone = login("photo-daily-" + UUID.randomUUID());
+        // a day's worth of uploads, all attached to something (so only the daily cap can refuse the next one)
+        db.sql("""
+                        insert into photo (owner_account_id, content_type, byte_size, sha256, content, attached_at)
+                        select :owner, 'image/png', 1, sha256(int4send(i)), '\\x89'::bytea, now()
+                          from generate_series(1, :count) i
+                        """)
+                .bind("owner", someone.accountId()).bind("count", properties.maxPerDay()).then().block();
+        expectError(TestPhotos.upload(http(), someone.accessToken(), TestPhotos.png()), 429, "TOO_MANY_PHOTOS");
+        assertThat(count("select count(*) from photo where owner_account_id = " + someone.accountId()))
+                .isEqualTo(properties.maxPerDay());
+
+        // a day later the cap no longer counts them
+        db.sql("update photo set created_at = now() - interval '25 hours' where owner_account_id = :owner")
+                .bind("owner", someone.accountId()).then().block();
+        TestPhotos.uploadedId(http(), someone.accessToken(), TestPhotos.png());
+    }
+
+    @Test
     void onlyYourOwnPhotosCanBeAttachedAndAFailedOrderTakesNone() {
         Login resident = login("demo-resident");
         Login neighbour = login("demo-resident-2");
