@@ -11,7 +11,9 @@ import cn.linli.community.Household;
 import cn.linli.community.StaffMember;
 import cn.linli.photo.PhotoService;
 import cn.linli.platform.graphql.Batches;
+import cn.linli.platform.security.Viewer;
 import graphql.GraphQLContext;
+import jakarta.validation.Valid;
 import org.jspecify.annotations.Nullable;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
@@ -56,13 +58,13 @@ class IdentityController {
     }
 
     @MutationMapping
-    Mono<Account> updateMyProfile(@Argument Inputs.UpdateMyProfileInput input) {
-        return identity.updateMyProfile(input.nickname(), input.avatarPhotoId());
+    Mono<Account> updateMyProfile(@Argument @Valid Inputs.UpdateMyProfileInput input, Viewer viewer) {
+        return identity.updateMyProfile(viewer, input.nickname(), input.avatarPhotoId());
     }
 
     @QueryMapping
-    Mono<Account> me() {
-        return identity.me();
+    Mono<Account> me(Viewer viewer) {
+        return identity.account(viewer.accountId());
     }
 
     @BatchMapping(typeName = "Account", field = "households")

@@ -7,6 +7,7 @@ import cn.linli.photo.PhotoService;
 import cn.linli.platform.error.LinliException;
 import cn.linli.platform.graphql.Ids;
 import cn.linli.platform.security.SessionRevocations;
+import cn.linli.platform.security.Viewer;
 import cn.linli.platform.security.Viewers;
 import cn.linli.wechat.WeChatMiniApp;
 import cn.linli.wechat.WeChatSession;
@@ -15,6 +16,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Mono;
 
@@ -82,10 +84,6 @@ public class IdentityService {
                 .thenReturn(true);
     }
 
-    Mono<Account> me() {
-        return Viewers.current().flatMap(viewer -> account(viewer.accountId()));
-    }
-
     Mono<Account> bindPhoneNumber(String code) {
         return Viewers.current().flatMap(viewer -> {
             requireWeChatCode(code, "input.code");
@@ -96,21 +94,16 @@ public class IdentityService {
     }
 
     /** The avatar is the caller's own upload (from {@code <button open-type="chooseAvatar">}), attached with the change. */
-    Mono<Account> updateMyProfile(@Nullable String nickname, @Nullable String avatarPhotoId) {
-        return Viewers.current().flatMap(viewer -> {
-            String name = nickname == null ? null : nickname.strip();
-            if (name == null && avatarPhotoId == null) {
-                throw LinliException.invalid("input", "请至少修改一项");
-            }
-            if (name != null && (name.isEmpty() || name.codePointCount(0, name.length()) > 32
-                    || CONTROL.matcher(name).find())) {
-                throw LinliException.invalid("input.nickname", "昵称须为 1 到 32 个字符");
-            }
-            Long avatar = Ids.parseOptional(avatarPhotoId, "input.avatarPhotoId");
-            Mono<Void> update = photos.attach(viewer.accountId(), avatar, "input.avatarPhotoId")
-                    .then(accounts.updateProfile(viewer.accountId(), name, avatar));
-            return transaction.transactional(update).then(account(viewer.accountId()));
-        });
+    /** Nickname (already stripped and checked by the input's constraints) and avatar, in one transaction. */
+    @Transactional
+    public Mono<Account> updateMyProfile(Viewer viewer, @Nullable String nickname, @Nullable String avatarPhotoId) {
+        if (nickname == null && avatarPhotoId == null) {
+            return Mono.error(LinliException.invalid("input", "请至少修改一项"));
+        }
+        Long avatar = Ids.parseOptional(avatarPhotoId, "input.avatarPhotoId");
+        return photos.attach(viewer.accountId(), avatar, "input.avatarPhotoId")
+                .then(accounts.updateProfile(viewer.accountId(), nickname, avatar))
+                .then(account(viewer.accountId()));
     }
 
     /** Gives an existing account a role (e.g. PARTNER when it joins a partner); NOT_FOUND for an unknown account. */
@@ -130,7 +123,7 @@ public class IdentityService {
         return accounts.findByIds(ids).collectMap(Account::id);
     }
 
-    private Mono<Account> account(long id) {
+    Mono<Account> account(long id) {
         // an account that disappeared under a valid token is treated as logged out
         return accounts.findById(id).switchIfEmpty(Mono.error(LinliException::unauthenticated));
     }

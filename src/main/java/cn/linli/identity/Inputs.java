@@ -1,5 +1,8 @@
 package cn.linli.identity;
 
+import cn.linli.platform.validation.PlainText;
+import cn.linli.platform.validation.Texts;
+import jakarta.validation.constraints.Size;
 import org.jspecify.annotations.Nullable;
 
 /** Input records of the identity mutations (GraphQL {@code XInput} types). */
@@ -17,7 +20,14 @@ final class Inputs {
     record BindPhoneNumberInput(String code) {
     }
 
-    record UpdateMyProfileInput(@Nullable String nickname, @Nullable String avatarPhotoId) {
+    record UpdateMyProfileInput(
+            @Nullable @Size(min = 1, max = 32, message = "昵称须为 1 到 32 个字符")
+            @PlainText(message = "昵称须为 1 到 32 个字符") String nickname,
+            @Nullable String avatarPhotoId) {
+
+        UpdateMyProfileInput {
+            nickname = Texts.strip(nickname);
+        }
     }
 
     record LogoutPayload(boolean success) {

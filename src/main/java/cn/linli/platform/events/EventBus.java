@@ -1,5 +1,7 @@
 package cn.linli.platform.events;
 
+import java.time.Duration;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
@@ -8,6 +10,7 @@ import org.springframework.data.redis.listener.ReactiveRedisMessageListenerConta
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.util.retry.Retry;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -43,5 +46,17 @@ public class EventBus {
     public <T> Flux<T> subscribe(String channel, Class<T> type) {
         return listeners.receive(ChannelTopic.of(PREFIX + channel))
                 .map(message -> json.readValue(message.getMessage(), type));
+    }
+
+    /**
+     * One Redis subscription per instance for this channel, made now (so the first GraphQL subscriber misses nothing)
+     * and renewed after a Redis outage, shared by every subscriber on this instance. Features keep the returned flux in
+     * a field and filter it per subscriber.
+     */
+    public <T> Flux<T> channel(String channel, Class<T> type) {
+        return subscribe(channel, type)
+                .retryWhen(Retry.backoff(Long.MAX_VALUE, Duration.ofSeconds(1)).maxBackoff(Duration.ofSeconds(30)))
+                .publish()
+                .autoConnect(0);
     }
 }
