@@ -1,10 +1,13 @@
 package cn.linli.platform.db;
 
 import java.lang.reflect.Method;
+import java.time.Duration;
 
 import io.r2dbc.spi.R2dbcException;
 import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.resilience.retry.MethodRetryPredicate;
+import reactor.util.retry.Retry;
+import reactor.util.retry.RetryBackoffSpec;
 
 /**
  * The one retry policy for transactions: PostgreSQL aborted the whole transaction to break a deadlock (40P01) or a
@@ -14,6 +17,17 @@ import org.springframework.resilience.retry.MethodRetryPredicate;
  * attempt is a fresh transaction. Business errors are never retried.
  */
 public final class TransactionConflicts implements MethodRetryPredicate {
+
+    /**
+     * The same policy for the one transaction that is run programmatically (the timer poller claims, fires and records
+     * failures around its transaction): as many attempts and the same back-off as the annotation above.
+     */
+    public static RetryBackoffSpec retrySpec() {
+        return Retry.backoff(5, Duration.ofMillis(20))
+                .jitter(0.5)
+                .filter(TransactionConflicts::isConflict)
+                .onRetryExhaustedThrow((spec, signal) -> signal.failure());
+    }
 
     @Override
     public boolean shouldRetry(Method method, Throwable failure) {

@@ -6,7 +6,7 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-import cn.linli.platform.db.TransactionRetry;
+import cn.linli.platform.db.TransactionConflicts;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -112,7 +112,7 @@ public class Timers {
                     })
                     .defaultIfEmpty(false);
             return transaction.transactional(work)
-                    .retryWhen(TransactionRetry.onConflict())
+                    .retryWhen(TransactionConflicts.retrySpec())
                     .onErrorResume(ex -> recordFailure(claimedRef.get(), ex).thenReturn(true));
         });
     }
