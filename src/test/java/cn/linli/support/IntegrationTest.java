@@ -84,6 +84,50 @@ public abstract class IntegrationTest {
         return new Login(withToken(access), access, refresh, id);
     }
 
+    // ---- a tester per demo role (README lists the same logins) ----
+
+    protected Login resident() {
+        return login("demo-resident");
+    }
+
+    /** A member of the demo resident's household (not its head). */
+    protected Login family() {
+        return login("demo-family");
+    }
+
+    /** Staff of 锦城社区. */
+    protected Login staff() {
+        return login("demo-staff");
+    }
+
+    /** 王师傅, admin of the demo craftsman partner 王师傅水电维修 (home repair, 锦城社区). */
+    protected Login partner() {
+        return login("demo-partner");
+    }
+
+    /** 李姐, admin of the demo merchant 李姐家电修理铺 (supplies rewards, verifies their vouchers). */
+    protected Login merchant() {
+        return login("demo-merchant");
+    }
+
+    protected Login admin() {
+        return login("demo-admin");
+    }
+
+    /**
+     * Makes timers of this kind fall due now (all of the kind when no subject is given), so the next
+     * {@code Timers#runDue} fires them: tests control time instead of waiting for it.
+     */
+    protected void dueNow(String kind, long... subjectIds) {
+        var spec = db.sql("update timer set due_at = now() - interval '1 second' where kind = :kind"
+                        + (subjectIds.length == 0 ? "" : " and subject_id = any(:subjects)"))
+                .bind("kind", kind);
+        if (subjectIds.length > 0) {
+            spec = spec.bind("subjects", java.util.Arrays.stream(subjectIds).boxed().toArray(Long[]::new));
+        }
+        spec.then().block(Duration.ofSeconds(10));
+    }
+
     protected static WeChatSandbox weChat() {
         return DevServices.weChat();
     }
