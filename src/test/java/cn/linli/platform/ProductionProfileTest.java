@@ -9,6 +9,9 @@ import java.util.Map;
 import cn.linli.devservices.DevServices;
 import cn.linli.support.SecondInstance;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
@@ -16,6 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The production profile refuses to start without real secrets, or with development ones. */
+@ExtendWith(OutputCaptureExtension.class)
 class ProductionProfileTest {
 
     private static final String REAL_LOOKING_SECRET = "0f8a3c9d2b7e4f1a6c5d8e9b0a1f2c3d4e5f6a7b";
@@ -56,6 +60,22 @@ class ProductionProfileTest {
     }
 
     @Test
+    void reportsEveryMissingSettingAtOnceBeforeConnectingToAnything(CapturedOutput output) {
+        Map<String, Object> settings = productionSettings();
+        settings.remove("DB_PASSWORD");
+        settings.remove("LINLI_JWT_SECRET");
+        settings.remove("WECHAT_SECRET");
+        settings.put("WECHAT_PAY_NOTIFY_URL", "http://linli.example.cn/wechat/pay/notify");
+        settings.put("REDIS_PORT", "1"); // nothing listens there: a connection attempt would log a Redis failure
+        assertThatThrownBy(() -> start(settings))
+                .hasMessageContaining("DB_PASSWORD is not set")
+                .hasMessageContaining("LINLI_JWT_SECRET is not set")
+                .hasMessageContaining("WECHAT_APPID and WECHAT_SECRET must be set")
+                .hasMessageContaining("WECHAT_PAY_NOTIFY_URL must be the public https address");
+        assertThat(output.getAll()).doesNotContainIgnoringCase("redis").doesNotContain("Connection refused");
+    }
+
+    @Test
     void refusesToStartWithAShortJwtSecret() {
         Map<String, Object> settings = productionSettings();
         settings.put("LINLI_JWT_SECRET", "too-short");
@@ -71,8 +91,15 @@ class ProductionProfileTest {
             assertThat(db.sql("select count(*) from account").map(row -> row.get(0, Long.class)).one().block())
                     .as("no demo data in production").isZero();
             int port = instance.port();
-            WebTestClient.bindToServer().baseUrl("http://localhost:" + port).build()
-                    .get().uri("/graphiql").exchange().expectStatus().isNotFound();
+            WebTestClient client = WebTestClient.bindToServer().baseUrl("http://localhost:" + port).build();
+            client.get().uri("/graphiql").exchange().expectStatus().isNotFound();
+            // the schema is not open to strangers: introspection is refused, not answered
+            client.post().uri("/graphql").contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+                    .bodyValue(Map.of("query", "{ __schema { types { name } } }"))
+                    .exchange()
+                    .expectBody()
+                    .jsonPath("$.data.__schema").doesNotExist()
+                    .jsonPath("$.errors[0].extensions.code").isEqualTo("FORBIDDEN");
         }
     }
 

@@ -4,11 +4,15 @@ import java.util.Map;
 
 import cn.linli.support.IntegrationTest;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.graphql.test.tester.GraphQlTester;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Abusive queries are refused before any resolver runs: no SQL is sent for them. */
+@ExtendWith(OutputCaptureExtension.class)
 class QueryLimitsE2ETest extends IntegrationTest {
 
     @Test
@@ -48,6 +52,15 @@ class QueryLimitsE2ETest extends IntegrationTest {
                 .errors().expect(error -> "VALIDATION_FAILED".equals(error.getExtensions().get("code"))).verify();
         assertThat(sql.count()).isZero();
         api(login.client(), "Communities").variable("first", 100).execute().errors().verify();
+    }
+
+    @Test
+    void badFaithIntrospectionIsTooComplexNotAServerFault(CapturedOutput output) {
+        anonymous().document("{ a: __schema { types { name } } b: __schema { types { name } } }").execute()
+                .errors().expect(error -> "QUERY_TOO_COMPLEX".equals(error.getExtensions().get("code"))
+                        && !error.getExtensions().containsKey("correlationId"))
+                .verify();
+        assertThat(output.getAll()).doesNotContain("Unexpected GraphQL error");
     }
 
     @Test

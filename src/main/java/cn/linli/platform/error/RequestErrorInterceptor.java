@@ -64,6 +64,14 @@ class RequestErrorInterceptor implements WebGraphQlInterceptor {
             message = type == ErrorType.InvalidSyntax
                     ? "请求语法有误"
                     : "请求不符合接口定义" + (field != null ? "：" + field : "");
+        } else if ("IntrospectionDisabled".equals(type.toString())) {
+            // production closes introspection: the schema is published in the repository, not to strangers
+            extensions.put("code", ErrorCode.FORBIDDEN.name());
+            message = "接口内省未开放";
+        } else if ("BadFaithIntrospection".equals(type.toString())) {
+            // graphql-java's good-faith check: an introspection query shaped to be expensive, not a server fault
+            extensions.put("code", ErrorCode.QUERY_TOO_COMPLEX.name());
+            message = ErrorCode.QUERY_TOO_COMPLEX.defaultMessage();
         } else {
             LinliException internal = LinliException.internal(null);
             log.error("Unexpected GraphQL error [correlationId={}]: {} {}", internal.correlationId(), type, error.getMessage());
