@@ -27,6 +27,7 @@ import org.springframework.security.oauth2.server.resource.authentication.Reacti
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
 import org.springframework.security.web.server.authorization.ServerAccessDeniedHandler;
+import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 
 /**
@@ -113,13 +114,30 @@ class SecurityConfig {
         return new ReactiveJwtAuthenticationConverterAdapter(converter);
     }
 
+    /**
+     * 401 for the API's own paths; every other path is denied by default and answers 404 as if it did not exist (it
+     * does not, or is an actuator endpoint strangers should not learn about), so a mistyped path is not "登录已失效".
+     */
     private static ServerAuthenticationEntryPoint unauthenticated() {
-        return (exchange, ex) -> HttpErrorResponses.write(exchange.getResponse(), HttpStatus.UNAUTHORIZED, ErrorCode.UNAUTHENTICATED,
-                "登录已失效，请重新登录");
+        return (exchange, ex) -> isApiPath(exchange)
+                ? HttpErrorResponses.write(exchange.getResponse(), HttpStatus.UNAUTHORIZED, ErrorCode.UNAUTHENTICATED,
+                "登录已失效，请重新登录")
+                : notFound(exchange);
     }
 
     private static ServerAccessDeniedHandler forbidden() {
-        return (exchange, ex) -> HttpErrorResponses.write(exchange.getResponse(), HttpStatus.FORBIDDEN, ErrorCode.FORBIDDEN,
-                ErrorCode.FORBIDDEN.defaultMessage());
+        return (exchange, ex) -> isApiPath(exchange)
+                ? HttpErrorResponses.write(exchange.getResponse(), HttpStatus.FORBIDDEN, ErrorCode.FORBIDDEN,
+                ErrorCode.FORBIDDEN.defaultMessage())
+                : notFound(exchange);
+    }
+
+    private static boolean isApiPath(ServerWebExchange exchange) {
+        String path = exchange.getRequest().getPath().pathWithinApplication().value();
+        return path.equals("/graphql") || path.startsWith("/graphql/") || path.equals("/photos") || path.startsWith("/photos/");
+    }
+
+    private static Mono<Void> notFound(ServerWebExchange exchange) {
+        return HttpErrorResponses.write(exchange.getResponse(), HttpStatus.NOT_FOUND, ErrorCode.NOT_FOUND, "接口不存在");
     }
 }
