@@ -117,11 +117,13 @@ public class Timers {
         });
     }
 
-    /** A failed handler rolled back; the timer stays and is retried later, backing off. */
-    private Mono<Void> recordFailure(Claimed claimed, Throwable ex) {
+    /**
+     * A failed handler rolled back; the timer stays and is retried later, backing off. A failure before any timer was
+     * claimed (the database is unreachable) ends this poll: trying the rest of the batch would only fail again.
+     */
+    private Mono<Void> recordFailure(@Nullable Claimed claimed, Throwable ex) {
         if (claimed == null) {
-            log.warn("Polling timers failed: {}", ex.toString());
-            return Mono.empty();
+            return Mono.error(ex);
         }
         log.warn("Timer {} ({} {}) failed, will retry: {}", claimed.id(), claimed.kind(), claimed.subjectId(), ex.toString());
         return db.sql("""
@@ -141,12 +143,17 @@ public class Timers {
             return;
         }
         Duration interval = properties.pollInterval();
+        PollBackoff backoff = new PollBackoff();
         poller = Flux.interval(interval, interval)
                 .onBackpressureDrop()
-                .concatMap(tick -> runDue().onErrorResume(ex -> {
-                    log.warn("Timer poll failed: {}", ex.toString());
-                    return Mono.just(0);
-                }), 1)
+                .filter(tick -> backoff.shouldPoll())
+                .concatMap(tick -> runDue()
+                        .doOnNext(fired -> backoff.succeeded())
+                        .onErrorResume(ex -> {
+                            backoff.failed();
+                            log.warn("Timer poll failed, backing off: {}", ex.toString());
+                            return Mono.just(0);
+                        }), 1)
                 .subscribe();
     }
 
