@@ -10,6 +10,7 @@ import cn.linli.platform.error.LinliException;
 import cn.linli.platform.graphql.Ids;
 import cn.linli.platform.security.Role;
 import cn.linli.platform.security.Viewer;
+import org.jspecify.annotations.Nullable;
 import org.springframework.resilience.annotation.Retryable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -44,15 +45,19 @@ class PartnerOnboarding {
             Long adminId = Ids.parseOptional(input.adminAccountId(), "input.adminAccountId");
             return access.onboard(viewer, communityId)
                     .then(categoryIds(input.categoryCodes()))
-                    .flatMap(categoryIds -> partners.insertPartner(input.name(), input.kind(), input.description(),
-                                    input.contactPhone(), input.capacity())
-                            .flatMap(partnerId -> categories.addToPartner(partnerId, categoryIds)
-                                    .then(partners.insertContract(partnerId, communityId, input.validFrom(),
-                                            input.validTo(), viewer.accountId()))
-                                    .then(adminId == null ? Mono.empty() : addMember(partnerId, adminId, MemberRole.ADMIN))
-                                    .thenReturn(partnerId)))
+                    .flatMap(categoryIds -> insert(viewer, input, communityId, categoryIds, adminId))
                     .flatMap(reads::findPartner);
         });
+    }
+
+    private Mono<Long> insert(Viewer viewer, PartnerInputs.OnboardPartnerInput input, long communityId,
+                              List<Long> categoryIds, @Nullable Long adminId) {
+        return partners.insertPartner(input.name(), input.kind(), input.description(), input.contactPhone(), input.capacity())
+                .flatMap(partnerId -> categories.addToPartner(partnerId, categoryIds)
+                        .then(partners.insertContract(partnerId, communityId, input.validFrom(), input.validTo(),
+                                viewer.accountId()))
+                        .then(adminId == null ? Mono.empty() : addMember(partnerId, adminId, MemberRole.ADMIN))
+                        .thenReturn(partnerId));
     }
 
     @Transactional
