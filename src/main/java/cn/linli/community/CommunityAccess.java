@@ -5,6 +5,8 @@ import java.util.List;
 import cn.linli.platform.error.LinliException;
 import cn.linli.platform.security.Role;
 import cn.linli.platform.security.Viewer;
+import graphql.GraphQLContext;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
@@ -16,29 +18,42 @@ import reactor.core.publisher.Mono;
 @Component
 class CommunityAccess {
 
+    private static final String SCOPE_KEY = CommunityAccess.class.getName() + ".scope";
+
     private final CommunityRepository repository;
 
     CommunityAccess(CommunityRepository repository) {
         this.repository = repository;
     }
 
+    /**
+     * The viewer's scope, loaded once per GraphQL request however many fields ask (kept in the request's context);
+     * without a context (calls from other features), loaded for this call.
+     */
+    Mono<CommunityRepository.Scope> scope(Viewer viewer, @Nullable GraphQLContext context) {
+        if (context == null) {
+            return repository.scopeOf(viewer.accountId());
+        }
+        return context.computeIfAbsent(SCOPE_KEY, key -> repository.scopeOf(viewer.accountId()).cache());
+    }
+
     /** FORBIDDEN unless the viewer is staff of {@code communityId} or an administrator. */
-    Mono<Void> requireStaffOf(Viewer viewer, long communityId) {
+    Mono<Void> requireStaffOf(Viewer viewer, long communityId, @Nullable GraphQLContext context) {
         if (viewer.has(Role.ADMIN)) {
             return Mono.empty();
         }
-        return repository.scopeOf(viewer.accountId())
+        return scope(viewer, context)
                 .filter(scope -> isStaffOf(scope, communityId))
                 .switchIfEmpty(Mono.error(LinliException::forbidden))
                 .then();
     }
 
     /** The households among these whose members the viewer may see. */
-    Mono<List<Household>> membersVisible(Viewer viewer, List<Household> households) {
+    Mono<List<Household>> membersVisible(Viewer viewer, List<Household> households, GraphQLContext context) {
         if (viewer.has(Role.ADMIN)) {
             return Mono.just(households);
         }
-        return repository.scopeOf(viewer.accountId())
+        return scope(viewer, context)
                 .map(scope -> households.stream().filter(household -> seesMembers(scope, household)).toList());
     }
 

@@ -9,6 +9,7 @@ import cn.linli.platform.graphql.Batches;
 import cn.linli.platform.pagination.Connection;
 import cn.linli.platform.security.Viewer;
 import cn.linli.platform.security.Viewers;
+import graphql.GraphQLContext;
 import org.jspecify.annotations.Nullable;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
@@ -40,8 +41,8 @@ class CommunityController {
 
     @QueryMapping
     Mono<Connection<Household>> households(@Argument String communityId, @Argument @Nullable Integer first,
-                                           @Argument @Nullable String after, Viewer viewer) {
-        return service.households(viewer, communityId, first, after);
+                                           @Argument @Nullable String after, Viewer viewer, GraphQLContext context) {
+        return service.households(viewer, context, communityId, first, after);
     }
 
     @BatchMapping(typeName = "Community", field = "street")
@@ -107,8 +108,8 @@ class CommunityController {
     }
 
     @BatchMapping(typeName = "Household", field = "members")
-    Mono<Map<Household, List<Resident>>> membersOfHousehold(List<Household> households) {
+    Mono<Map<Household, List<Resident>>> membersOfHousehold(List<Household> households, GraphQLContext context) {
         // batch loaders get no custom argument resolvers: the viewer is read here, at the boundary, once per batch
-        return Viewers.current().flatMap(viewer -> service.membersVisibleTo(viewer, households));
+        return Viewers.current().flatMap(viewer -> service.membersVisibleTo(viewer, households, context));
     }
 }

@@ -11,6 +11,7 @@ import cn.linli.platform.graphql.Ids;
 import cn.linli.platform.pagination.Connection;
 import cn.linli.platform.pagination.PageRequest;
 import cn.linli.platform.security.Viewer;
+import graphql.GraphQLContext;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Flux;
@@ -46,13 +47,13 @@ public class CommunityService {
     }
 
     /** Every household of a community, for its staff (and administrators). */
-    Mono<Connection<Household>> households(Viewer viewer, String communityId, @Nullable Integer first,
-                                           @Nullable String after) {
+    Mono<Connection<Household>> households(Viewer viewer, GraphQLContext context, String communityId,
+                                           @Nullable Integer first, @Nullable String after) {
         return Mono.defer(() -> {
             long community = Ids.parse(communityId, "communityId");
             PageRequest page = PageRequest.of(first, after);
             return findCommunity(community)
-                    .then(access.requireStaffOf(viewer, community))
+                    .then(access.requireStaffOf(viewer, community, context))
                     .then(repository.householdsOfCommunity(community, page).collectList())
                     .map(rows -> Connection.of(rows, page, Household::position));
         });
@@ -65,7 +66,7 @@ public class CommunityService {
 
     /** Fails with FORBIDDEN unless the viewer is staff of {@code communityId} or an administrator. */
     public Mono<Void> requireStaffOf(Viewer viewer, long communityId) {
-        return access.requireStaffOf(viewer, communityId);
+        return access.requireStaffOf(viewer, communityId, null);
     }
 
     // ---- batched reads: one statement per level, whatever the number of parents ----
@@ -135,8 +136,9 @@ public class CommunityService {
      * Members of the households the viewer may see into (their own, or any in the community they are staff of);
      * the others are left out of the map, which GraphQL shows as null.
      */
-    Mono<Map<Household, List<Resident>>> membersVisibleTo(Viewer viewer, List<Household> households) {
-        return access.membersVisible(viewer, households).flatMap(this::membersOf);
+    Mono<Map<Household, List<Resident>>> membersVisibleTo(Viewer viewer, List<Household> households,
+                                                          GraphQLContext context) {
+        return access.membersVisible(viewer, households, context).flatMap(this::membersOf);
     }
 
     private Mono<Map<Household, List<Resident>>> membersOf(List<Household> households) {

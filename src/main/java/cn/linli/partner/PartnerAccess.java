@@ -10,6 +10,7 @@ import cn.linli.community.StaffMember;
 import cn.linli.platform.error.LinliException;
 import cn.linli.platform.security.Role;
 import cn.linli.platform.security.Viewer;
+import graphql.GraphQLContext;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
@@ -21,6 +22,8 @@ import reactor.core.publisher.Mono;
  */
 @Component
 class PartnerAccess {
+
+    private static final String MEMBERSHIP_KEY = PartnerAccess.class.getName() + ".membership";
 
     private final PartnerRepository partners;
     private final CommunityService communities;
@@ -68,8 +71,8 @@ class PartnerAccess {
     }
 
     /** The partners among these whose members the viewer may see. */
-    Mono<Set<Long>> membersVisible(Viewer viewer, Collection<Long> partnerIds) {
-        return Mono.zip(membership(viewer).map(PartnerMember::partnerId).defaultIfEmpty(0L),
+    Mono<Set<Long>> membersVisible(Viewer viewer, Collection<Long> partnerIds, GraphQLContext context) {
+        return Mono.zip(membership(viewer, context).map(PartnerMember::partnerId).defaultIfEmpty(0L),
                         communities.staffByAccounts(List.of(viewer.accountId())),
                         partners.contractsOfPartners(partnerIds).collectList())
                 .map(t -> {
@@ -83,6 +86,11 @@ class PartnerAccess {
 
     private Mono<PartnerMember> membership(Viewer viewer) {
         return partners.membersByAccounts(List.of(viewer.accountId())).next();
+    }
+
+    /** The viewer's membership (or empty), loaded once per GraphQL request however many fields ask. */
+    Mono<PartnerMember> membership(Viewer viewer, GraphQLContext context) {
+        return context.computeIfAbsent(MEMBERSHIP_KEY, key -> membership(viewer).cache());
     }
 
     // ---- the rules ----

@@ -11,6 +11,7 @@ import cn.linli.platform.pagination.Connection;
 import cn.linli.platform.security.Viewer;
 import cn.linli.platform.security.Viewers;
 import jakarta.validation.Valid;
+import graphql.GraphQLContext;
 import org.jspecify.annotations.Nullable;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
@@ -48,8 +49,8 @@ class PartnerController {
     }
 
     @QueryMapping
-    Mono<Partner> myPartner(Viewer viewer) {
-        return service.myPartner(viewer);
+    Mono<Partner> myPartner(Viewer viewer, GraphQLContext context) {
+        return service.myPartner(viewer, context);
     }
 
     @QueryMapping
@@ -100,9 +101,10 @@ class PartnerController {
     }
 
     @BatchMapping(typeName = "Partner", field = "members")
-    Mono<Map<Partner, List<PartnerMember>>> membersOfPartner(List<Partner> partners) {
+    Mono<Map<Partner, List<PartnerMember>>> membersOfPartner(List<Partner> partners, GraphQLContext context) {
         // batch loaders get no custom argument resolvers: the viewer is read here, at the boundary, once per batch
-        return Viewers.current().flatMap(viewer -> Batches.one(partners, Partner::id, ids -> service.membersVisibleTo(viewer, ids)));
+        return Viewers.current().flatMap(viewer -> Batches.one(partners, Partner::id,
+                ids -> service.membersVisibleTo(viewer, ids, context)));
     }
 
     @BatchMapping(typeName = "PartnerContract", field = "community")

@@ -7,6 +7,7 @@ import java.util.stream.Collectors;
 
 import cn.linli.platform.error.LinliException;
 import cn.linli.platform.security.Viewer;
+import graphql.GraphQLContext;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import reactor.core.publisher.Flux;
@@ -41,8 +42,8 @@ public class PartnerService {
         return categories.all().collectList();
     }
 
-    Mono<Partner> myPartner(Viewer viewer) {
-        return membershipOf(viewer.accountId()).flatMap(member -> findPartner(member.partnerId()));
+    Mono<Partner> myPartner(Viewer viewer, GraphQLContext context) {
+        return access.membership(viewer, context).flatMap(member -> findPartner(member.partnerId()));
     }
 
     // ---- for other features (dispatch, orders, rewards) ----
@@ -132,8 +133,9 @@ public class PartnerService {
     }
 
     /** Members of the partners the viewer may see into (see {@link PartnerAccess#seesMembers}); others left out. */
-    Mono<Map<Long, List<PartnerMember>>> membersVisibleTo(Viewer viewer, Collection<Long> partnerIds) {
-        return Mono.zip(access.membersVisible(viewer, partnerIds), membersOfPartners(partnerIds))
+    Mono<Map<Long, List<PartnerMember>>> membersVisibleTo(Viewer viewer, Collection<Long> partnerIds,
+                                                          GraphQLContext context) {
+        return Mono.zip(access.membersVisible(viewer, partnerIds, context), membersOfPartners(partnerIds))
                 .map(t -> t.getT1().stream().collect(Collectors.toMap(id -> id,
                         id -> t.getT2().getOrDefault(id, List.of()))));
     }
