@@ -7,6 +7,9 @@ import java.util.stream.Collectors;
 
 import cn.linli.platform.graphql.Batches;
 import cn.linli.platform.pagination.Connection;
+import cn.linli.platform.security.Viewer;
+import cn.linli.platform.security.Viewers;
+import graphql.GraphQLContext;
 import org.jspecify.annotations.Nullable;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
@@ -25,20 +28,21 @@ class CommunityController {
     }
 
     @QueryMapping
+    /** Logged-in callers only (the viewer argument says so). */
     Mono<Connection<Community>> communities(@Argument @Nullable Integer first, @Argument @Nullable String after,
-                                            @Argument @Nullable String streetId) {
+                                            @Argument @Nullable String streetId, Viewer viewer) {
         return service.communities(first, after, streetId);
     }
 
     @QueryMapping
-    Mono<Community> community(@Argument String id) {
+    Mono<Community> community(@Argument String id, Viewer viewer) {
         return service.community(id);
     }
 
     @QueryMapping
     Mono<Connection<Household>> households(@Argument String communityId, @Argument @Nullable Integer first,
-                                           @Argument @Nullable String after) {
-        return service.households(communityId, first, after);
+                                           @Argument @Nullable String after, Viewer viewer, GraphQLContext context) {
+        return service.households(viewer, context, communityId, first, after);
     }
 
     @BatchMapping(typeName = "Community", field = "street")
@@ -104,7 +108,8 @@ class CommunityController {
     }
 
     @BatchMapping(typeName = "Household", field = "members")
-    Mono<Map<Household, List<Resident>>> membersOfHousehold(List<Household> households) {
-        return service.membersVisibleToViewer(households);
+    Mono<Map<Household, List<Resident>>> membersOfHousehold(List<Household> households, GraphQLContext context) {
+        // batch loaders get no custom argument resolvers: the viewer is read here, at the boundary, once per batch
+        return Viewers.current().flatMap(viewer -> service.membersVisibleTo(viewer, households, context));
     }
 }

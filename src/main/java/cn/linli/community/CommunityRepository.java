@@ -1,12 +1,11 @@
 package cn.linli.community;
 
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.Collection;
 
+import cn.linli.platform.db.Binds;
 import cn.linli.platform.graphql.Ids;
 import cn.linli.platform.pagination.PageRequest;
-import io.r2dbc.spi.Readable;
 import org.jspecify.annotations.Nullable;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
@@ -43,40 +42,38 @@ class CommunityRepository {
         var spec = db.sql("""
                 select id, street_id, name, address, created_at from community
                  where (cast(:streetId as bigint) is null or street_id = :streetId)
-                   and (cast(:afterTime as timestamptz) is null or (created_at, id) > (:afterTime, :afterId))
+                   and """ + PageRequest.after("") + """
                  order by created_at, id
                  limit :limit
-                """);
-        spec = bindNullable(spec, "streetId", streetId, Long.class);
-        spec = bindKeyset(spec, page);
-        return spec.bind("limit", page.limitPlusOne()).map(CommunityRepository::community).all();
+                """).bind("streetId", Binds.nullable(streetId, Long.class));
+        return page.bind(spec).mapProperties(Community.class).all();
     }
 
     Flux<Community> communitiesByIds(Collection<Long> ids) {
         return db.sql("select id, street_id, name, address, created_at from community where id = any(:ids)")
                 .bind("ids", Ids.array(ids))
-                .map(CommunityRepository::community)
+                .mapProperties(Community.class)
                 .all();
     }
 
     Flux<Street> streetsByIds(Collection<Long> ids) {
         return db.sql("select id, name from street where id = any(:ids)")
                 .bind("ids", Ids.array(ids))
-                .map(row -> new Street(row.get("id", Long.class), row.get("name", String.class)))
+                .mapProperties(Street.class)
                 .all();
     }
 
     Flux<Estate> estatesByCommunityIds(Collection<Long> communityIds) {
         return db.sql("select id, community_id, name from estate where community_id = any(:ids) order by name, id")
                 .bind("ids", Ids.array(communityIds))
-                .map(CommunityRepository::estate)
+                .mapProperties(Estate.class)
                 .all();
     }
 
     Flux<Estate> estatesByIds(Collection<Long> ids) {
         return db.sql("select id, community_id, name from estate where id = any(:ids)")
                 .bind("ids", Ids.array(ids))
-                .map(CommunityRepository::estate)
+                .mapProperties(Estate.class)
                 .all();
     }
 
@@ -86,14 +83,14 @@ class CommunityRepository {
                          where estate_id = any(:ids) order by length(name), name, id
                         """)
                 .bind("ids", Ids.array(estateIds))
-                .map(CommunityRepository::building)
+                .mapProperties(Building.class)
                 .all();
     }
 
     Flux<Building> buildingsByIds(Collection<Long> ids) {
         return db.sql("select id, estate_id, community_id, name from building where id = any(:ids)")
                 .bind("ids", Ids.array(ids))
-                .map(CommunityRepository::building)
+                .mapProperties(Building.class)
                 .all();
     }
 
@@ -103,40 +100,39 @@ class CommunityRepository {
                          where building_id = any(:ids) order by length(name), name, id
                         """)
                 .bind("ids", Ids.array(buildingIds))
-                .map(CommunityRepository::unit)
+                .mapProperties(Unit.class)
                 .all();
     }
 
     Flux<Unit> unitsByIds(Collection<Long> ids) {
         return db.sql("select id, building_id, community_id, name from unit where id = any(:ids)")
                 .bind("ids", Ids.array(ids))
-                .map(CommunityRepository::unit)
+                .mapProperties(Unit.class)
                 .all();
     }
 
     Flux<Household> householdsByUnitIds(Collection<Long> unitIds) {
         return db.sql(HOUSEHOLD_SELECT + " where h.unit_id = any(:ids) order by length(h.room), h.room, h.id")
                 .bind("ids", Ids.array(unitIds))
-                .map(CommunityRepository::household)
+                .mapProperties(Household.class)
                 .all();
     }
 
     Flux<Household> householdsByIds(Collection<Long> ids) {
         return db.sql(HOUSEHOLD_SELECT + " where h.id = any(:ids)")
                 .bind("ids", Ids.array(ids))
-                .map(CommunityRepository::household)
+                .mapProperties(Household.class)
                 .all();
     }
 
     Flux<Household> householdsOfCommunity(long communityId, PageRequest page) {
         var spec = db.sql(HOUSEHOLD_SELECT + """
                  where h.community_id = :communityId
-                   and (cast(:afterTime as timestamptz) is null or (h.created_at, h.id) > (:afterTime, :afterId))
+                   and """ + PageRequest.after("h.") + """
                  order by h.created_at, h.id
                  limit :limit
-                """);
-        spec = bindKeyset(spec.bind("communityId", communityId), page);
-        return spec.bind("limit", page.limitPlusOne()).map(CommunityRepository::household).all();
+                """).bind("communityId", communityId);
+        return page.bind(spec).mapProperties(Household.class).all();
     }
 
     /** Households of these accounts, as (accountId, household) pairs. */
@@ -147,11 +143,16 @@ class CommunityRepository {
                  order by m.joined_at, h.id
                 """)
                 .bind("ids", Ids.array(accountIds))
-                .map(row -> new Membership(row.get("account_id", Long.class), household(row)))
+                .mapProperties(Membership.class)
                 .all();
     }
 
-    record Membership(long accountId, Household household) {
+    /** A household with the account that belongs to it, as one row. */
+    record Membership(long accountId, long id, long unitId, long communityId, String room, String label, Instant createdAt) {
+
+        Household household() {
+            return new Household(id, unitId, communityId, room, label, createdAt);
+        }
     }
 
     Flux<Resident> residentsOfHouseholds(Collection<Long> householdIds) {
@@ -162,16 +163,14 @@ class CommunityRepository {
                          order by m.is_head desc, m.joined_at, a.id
                         """)
                 .bind("ids", Ids.array(householdIds))
-                .map(row -> new Resident(row.get("id", Long.class), row.get("household_id", Long.class),
-                        row.get("nickname", String.class), row.get("phone", String.class),
-                        Boolean.TRUE.equals(row.get("is_head", Boolean.class))))
+                .mapProperties(Resident.class)
                 .all();
     }
 
     Flux<CountRow> householdCounts(Collection<Long> communityIds) {
-        return db.sql("select community_id, count(*) as n from household where community_id = any(:ids) group by community_id")
+        return db.sql("select community_id as id, count(*) as count from household where community_id = any(:ids) group by community_id")
                 .bind("ids", Ids.array(communityIds))
-                .map(row -> new CountRow(row.get("community_id", Long.class), row.get("n", Long.class)))
+                .mapProperties(CountRow.class)
                 .all();
     }
 
@@ -180,24 +179,24 @@ class CommunityRepository {
 
     Flux<StaffMember> staffOfCommunities(Collection<Long> communityIds) {
         return db.sql("""
-                        select s.account_id, s.community_id, s.title, a.nickname
+                        select s.account_id as id, s.community_id, s.title, a.nickname
                           from staff s join account a on a.id = s.account_id
                          where s.community_id = any(:ids)
                          order by s.created_at, s.account_id
                         """)
                 .bind("ids", Ids.array(communityIds))
-                .map(CommunityRepository::staff)
+                .mapProperties(StaffMember.class)
                 .all();
     }
 
     Flux<StaffMember> staffByAccountIds(Collection<Long> accountIds) {
         return db.sql("""
-                        select s.account_id, s.community_id, s.title, a.nickname
+                        select s.account_id as id, s.community_id, s.title, a.nickname
                           from staff s join account a on a.id = s.account_id
                          where s.account_id = any(:ids)
                         """)
                 .bind("ids", Ids.array(accountIds))
-                .map(CommunityRepository::staff)
+                .mapProperties(StaffMember.class)
                 .all();
     }
 
@@ -215,50 +214,5 @@ class CommunityRepository {
     }
 
     record Scope(@Nullable Long staffCommunityId, java.util.Set<Long> householdIds) {
-    }
-
-    private static DatabaseClient.GenericExecuteSpec bindKeyset(DatabaseClient.GenericExecuteSpec spec, PageRequest page) {
-        var after = page.after();
-        spec = bindNullable(spec, "afterTime", after == null ? null : after.createdAt(), Instant.class);
-        return bindNullable(spec, "afterId", after == null ? null : after.id(), Long.class);
-    }
-
-    private static <T> DatabaseClient.GenericExecuteSpec bindNullable(DatabaseClient.GenericExecuteSpec spec,
-                                                                     String name, @Nullable T value, Class<T> type) {
-        return value == null ? spec.bindNull(name, type) : spec.bind(name, value);
-    }
-
-    private static Community community(Readable row) {
-        return new Community(row.get("id", Long.class), row.get("street_id", Long.class), row.get("name", String.class),
-                row.get("address", String.class), instant(row, "created_at"));
-    }
-
-    private static Estate estate(Readable row) {
-        return new Estate(row.get("id", Long.class), row.get("community_id", Long.class), row.get("name", String.class));
-    }
-
-    private static Building building(Readable row) {
-        return new Building(row.get("id", Long.class), row.get("estate_id", Long.class),
-                row.get("community_id", Long.class), row.get("name", String.class));
-    }
-
-    private static Unit unit(Readable row) {
-        return new Unit(row.get("id", Long.class), row.get("building_id", Long.class),
-                row.get("community_id", Long.class), row.get("name", String.class));
-    }
-
-    private static Household household(Readable row) {
-        return new Household(row.get("id", Long.class), row.get("unit_id", Long.class),
-                row.get("community_id", Long.class), row.get("room", String.class), row.get("label", String.class),
-                instant(row, "created_at"));
-    }
-
-    private static StaffMember staff(Readable row) {
-        return new StaffMember(row.get("account_id", Long.class), row.get("community_id", Long.class),
-                row.get("nickname", String.class), row.get("title", String.class));
-    }
-
-    static Instant instant(Readable row, String column) {
-        return row.get(column, OffsetDateTime.class).toInstant();
     }
 }

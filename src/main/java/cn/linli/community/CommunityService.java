@@ -10,9 +10,8 @@ import cn.linli.platform.error.LinliException;
 import cn.linli.platform.graphql.Ids;
 import cn.linli.platform.pagination.Connection;
 import cn.linli.platform.pagination.PageRequest;
-import cn.linli.platform.security.Role;
 import cn.linli.platform.security.Viewer;
-import cn.linli.platform.security.Viewers;
+import graphql.GraphQLContext;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Flux;
@@ -27,31 +26,34 @@ import reactor.core.publisher.Mono;
 public class CommunityService {
 
     private final CommunityRepository repository;
+    private final CommunityAccess access;
 
-    CommunityService(CommunityRepository repository) {
+    CommunityService(CommunityRepository repository, CommunityAccess access) {
         this.repository = repository;
+        this.access = access;
     }
 
     Mono<Connection<Community>> communities(@Nullable Integer first, @Nullable String after, @Nullable String streetId) {
-        return Viewers.current().then(Mono.defer(() -> {
+        return Mono.defer(() -> {
             PageRequest page = PageRequest.of(first, after);
             Long street = Ids.parseOptional(streetId, "streetId");
             return repository.communities(page, street).collectList()
                     .map(rows -> Connection.of(rows, page, Community::position));
-        }));
+        });
     }
 
     Mono<Community> community(String id) {
-        return Viewers.current().then(Mono.defer(() -> findCommunity(Ids.parse(id, "id"))));
+        return Mono.defer(() -> findCommunity(Ids.parse(id, "id")));
     }
 
     /** Every household of a community, for its staff (and administrators). */
-    Mono<Connection<Household>> households(String communityId, @Nullable Integer first, @Nullable String after) {
-        return Viewers.current().flatMap(viewer -> {
+    Mono<Connection<Household>> households(Viewer viewer, GraphQLContext context, String communityId,
+                                           @Nullable Integer first, @Nullable String after) {
+        return Mono.defer(() -> {
             long community = Ids.parse(communityId, "communityId");
             PageRequest page = PageRequest.of(first, after);
             return findCommunity(community)
-                    .then(requireStaffOf(viewer, community))
+                    .then(access.requireStaffOf(viewer, community, context))
                     .then(repository.householdsOfCommunity(community, page).collectList())
                     .map(rows -> Connection.of(rows, page, Household::position));
         });
@@ -64,13 +66,7 @@ public class CommunityService {
 
     /** Fails with FORBIDDEN unless the viewer is staff of {@code communityId} or an administrator. */
     public Mono<Void> requireStaffOf(Viewer viewer, long communityId) {
-        if (viewer.has(Role.ADMIN)) {
-            return Mono.empty();
-        }
-        return repository.scopeOf(viewer.accountId())
-                .filter(scope -> scope.staffCommunityId() != null && scope.staffCommunityId() == communityId)
-                .switchIfEmpty(Mono.error(LinliException::forbidden))
-                .then();
+        return access.requireStaffOf(viewer, communityId, null);
     }
 
     // ---- batched reads: one statement per level, whatever the number of parents ----
@@ -140,22 +136,16 @@ public class CommunityService {
      * Members of the households the viewer may see into (their own, or any in the community they are staff of);
      * the others are left out of the map, which GraphQL shows as null.
      */
-    Mono<Map<Household, List<Resident>>> membersVisibleToViewer(List<Household> households) {
-        return Viewers.current().flatMap(viewer -> visibleHouseholds(viewer, households)
-                .flatMap(visible -> repository.residentsOfHouseholds(visible.stream().map(Household::id).toList())
-                        .collect(Collectors.groupingBy(Resident::householdId))
-                        .map(byHousehold -> visible.stream().collect(Collectors.toMap(Function.identity(),
-                                household -> byHousehold.getOrDefault(household.id(), List.of()))))));
+    Mono<Map<Household, List<Resident>>> membersVisibleTo(Viewer viewer, List<Household> households,
+                                                          GraphQLContext context) {
+        return access.membersVisible(viewer, households, context).flatMap(this::membersOf);
     }
 
-    private Mono<List<Household>> visibleHouseholds(Viewer viewer, List<Household> households) {
-        if (viewer.has(Role.ADMIN)) {
-            return Mono.just(households);
-        }
-        return repository.scopeOf(viewer.accountId()).map(scope -> households.stream()
-                .filter(household -> scope.householdIds().contains(household.id())
-                        || (scope.staffCommunityId() != null && scope.staffCommunityId() == household.communityId()))
-                .toList());
+    private Mono<Map<Household, List<Resident>>> membersOf(List<Household> households) {
+        return repository.residentsOfHouseholds(households.stream().map(Household::id).toList())
+                .collect(Collectors.groupingBy(Resident::householdId))
+                .map(byHousehold -> households.stream().collect(Collectors.toMap(Function.identity(),
+                        household -> byHousehold.getOrDefault(household.id(), List.of()))));
     }
 
     private static <K, V> Mono<Map<K, List<V>>> group(Flux<V> rows, Function<V, K> key) {

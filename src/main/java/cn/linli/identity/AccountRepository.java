@@ -1,10 +1,11 @@
 package cn.linli.identity;
 
-import java.time.OffsetDateTime;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.EnumSet;
 import java.util.Set;
 
+import cn.linli.platform.db.Binds;
 import cn.linli.platform.graphql.Ids;
 import cn.linli.platform.security.Role;
 import io.r2dbc.spi.Readable;
@@ -34,7 +35,7 @@ class AccountRepository {
      * each other still make one account. A unionid WeChat starts sending later is kept; one it stops sending is not lost.
      */
     Mono<Long> upsertByOpenid(String openid, @Nullable String unionid) {
-        var spec = db.sql("""
+        return db.sql("""
                 with upserted as (
                     insert into account (openid, unionid) values (:openid, :unionid)
                     on conflict (openid) do update
@@ -46,9 +47,8 @@ class AccountRepository {
                     on conflict do nothing
                 )
                 select id from upserted
-                """).bind("openid", openid);
-        spec = unionid == null ? spec.bindNull("unionid", String.class) : spec.bind("unionid", unionid);
-        return spec.map(row -> row.get("id", Long.class)).one();
+                """).bind("openid", openid).bind("unionid", Binds.nullable(unionid, String.class))
+                .map(row -> row.get("id", Long.class)).one();
     }
 
     Mono<Account> findById(long id) {
@@ -74,21 +74,23 @@ class AccountRepository {
 
     /** Sets the given fields; a null argument leaves that column as it is. */
     Mono<Void> updateProfile(long id, @Nullable String nickname, @Nullable Long avatarPhotoId) {
-        var spec = db.sql("""
-                update account
-                   set nickname = coalesce(:nickname, nickname), avatar_photo_id = coalesce(:avatar, avatar_photo_id)
-                 where id = :id
-                """).bind("id", id);
-        spec = nickname == null ? spec.bindNull("nickname", String.class) : spec.bind("nickname", nickname);
-        spec = avatarPhotoId == null ? spec.bindNull("avatar", Long.class) : spec.bind("avatar", avatarPhotoId);
-        return spec.then();
+        return db.sql("""
+                        update account
+                           set nickname = coalesce(:nickname, nickname), avatar_photo_id = coalesce(:avatar, avatar_photo_id)
+                         where id = :id
+                        """)
+                .bind("id", id)
+                .bind("nickname", Binds.nullable(nickname, String.class))
+                .bind("avatar", Binds.nullable(avatarPhotoId, Long.class))
+                .then();
     }
 
-    Mono<Void> grantRole(long id, String role) {
+    Mono<Void> grantRole(long id, Role role) {
         return db.sql("insert into account_role (account_id, role) values (:id, :role) on conflict do nothing")
-                .bind("id", id).bind("role", role).then();
+                .bind("id", id).bind("role", role.name()).then();
     }
 
+    /** The one mapper of account rows: roles arrive as a text array and become a set of enums. */
     private static Account account(Readable row) {
         Set<Role> roles = EnumSet.noneOf(Role.class);
         for (String role : row.get("roles", String[].class)) {
@@ -96,6 +98,6 @@ class AccountRepository {
         }
         return new Account(row.get("id", Long.class), row.get("openid", String.class), row.get("unionid", String.class),
                 row.get("nickname", String.class), row.get("avatar_photo_id", Long.class), row.get("phone", String.class),
-                Set.copyOf(roles), row.get("created_at", OffsetDateTime.class).toInstant());
+                Set.copyOf(roles), row.get("created_at", Instant.class));
     }
 }

@@ -38,7 +38,7 @@ class IdentityController {
     }
 
     @MutationMapping
-    Mono<Session> loginWithWeChat(@Argument Inputs.LoginWithWeChatInput input) {
+    Mono<Session> loginWithWeChat(@Argument @Valid Inputs.LoginWithWeChatInput input) {
         return identity.loginWithWeChat(input.code());
     }
 
@@ -53,8 +53,8 @@ class IdentityController {
     }
 
     @MutationMapping
-    Mono<Account> bindPhoneNumber(@Argument Inputs.BindPhoneNumberInput input) {
-        return identity.bindPhoneNumber(input.code());
+    Mono<Account> bindPhoneNumber(@Argument @Valid Inputs.BindPhoneNumberInput input, Viewer viewer) {
+        return identity.bindPhoneNumber(viewer, input.code());
     }
 
     @MutationMapping

@@ -1,23 +1,23 @@
 package cn.linli.identity;
 
 import java.time.Duration;
-import java.util.regex.Pattern;
 
 import cn.linli.photo.PhotoService;
+import cn.linli.platform.db.TransactionConflicts;
 import cn.linli.platform.error.LinliException;
 import cn.linli.platform.graphql.Ids;
 import cn.linli.platform.security.SessionRevocations;
 import cn.linli.platform.security.Viewer;
-import cn.linli.platform.security.Viewers;
+import cn.linli.platform.security.Role;
 import cn.linli.wechat.WeChatMiniApp;
 import cn.linli.wechat.WeChatSession;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
+import org.springframework.resilience.annotation.Retryable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Mono;
 
 /** WeChat login, sessions (access + rotating refresh tokens) and the logged-in account's own profile. */
@@ -26,9 +26,6 @@ public class IdentityService {
 
     private static final Logger log = LoggerFactory.getLogger(IdentityService.class);
 
-    /** Codes from wx.login and getPhoneNumber are short printable tokens; anything else is not worth sending on. */
-    private static final Pattern WECHAT_CODE = Pattern.compile("[\\x21-\\x7E]{1,128}");
-    private static final Pattern CONTROL = Pattern.compile("\\p{Cntrl}");
     private static final Duration SESSION_KEY_TTL = Duration.ofDays(3);
 
     private final WeChatMiniApp weChat;
@@ -38,13 +35,11 @@ public class IdentityService {
     private final AccessTokens accessTokens;
     private final ReactiveStringRedisTemplate redis;
     private final PhotoService photos;
-    private final TransactionalOperator transaction;
 
     IdentityService(WeChatMiniApp weChat, AccountRepository accounts, RefreshSessions refreshSessions,
                     SessionRevocations revocations, AccessTokens accessTokens, ReactiveStringRedisTemplate redis,
-                    PhotoService photos, TransactionalOperator transaction) {
+                    PhotoService photos) {
         this.photos = photos;
-        this.transaction = transaction;
         this.weChat = weChat;
         this.accounts = accounts;
         this.refreshSessions = refreshSessions;
@@ -53,11 +48,9 @@ public class IdentityService {
         this.redis = redis;
     }
 
+    /** {@code code} is already checked by the input's constraint, so a malformed one never reaches WeChat. */
     Mono<Session> loginWithWeChat(String code) {
-        return Mono.defer(() -> {
-            requireWeChatCode(code, "input.code");
-            return weChat.exchangeLoginCode(code);
-        }).flatMap(wx -> accounts.upsertByOpenid(wx.openid(), wx.unionid())
+        return weChat.exchangeLoginCode(code).flatMap(wx -> accounts.upsertByOpenid(wx.openid(), wx.unionid())
                 .flatMap(accountId -> keepSessionKey(accountId, wx).thenReturn(accountId)))
                 .flatMap(this::account)
                 .flatMap(account -> refreshSessions.open(account.id())
@@ -84,18 +77,19 @@ public class IdentityService {
                 .thenReturn(true);
     }
 
-    Mono<Account> bindPhoneNumber(String code) {
-        return Viewers.current().flatMap(viewer -> {
-            requireWeChatCode(code, "input.code");
-            return weChat.phoneNumber(code)
-                    .flatMap(phone -> accounts.updatePhone(viewer.accountId(), phone))
-                    .then(account(viewer.accountId()));
-        });
+    /** No transaction: one update after the WeChat call, so no row is locked while WeChat answers. */
+    Mono<Account> bindPhoneNumber(Viewer viewer, String code) {
+        return weChat.phoneNumber(code)
+                .flatMap(phone -> accounts.updatePhone(viewer.accountId(), phone))
+                .then(account(viewer.accountId()));
     }
 
-    /** The avatar is the caller's own upload (from {@code <button open-type="chooseAvatar">}), attached with the change. */
-    /** Nickname (already stripped and checked by the input's constraints) and avatar, in one transaction. */
+    /**
+     * Nickname (already stripped and checked by the input's constraints) and avatar, in one transaction. The avatar is
+     * the caller's own upload (from {@code <button open-type="chooseAvatar">}), attached with the change.
+     */
     @Transactional
+    @Retryable(predicate = TransactionConflicts.class, maxRetries = 5, delay = 20, jitter = 10, multiplier = 2)
     public Mono<Account> updateMyProfile(Viewer viewer, @Nullable String nickname, @Nullable String avatarPhotoId) {
         if (nickname == null && avatarPhotoId == null) {
             return Mono.error(LinliException.invalid("input", "请至少修改一项"));
@@ -107,10 +101,11 @@ public class IdentityService {
     }
 
     /** Gives an existing account a role (e.g. PARTNER when it joins a partner); NOT_FOUND for an unknown account. */
-    public Mono<Void> grantRole(long accountId, cn.linli.platform.security.Role role) {
+    @Transactional
+    public Mono<Void> grantRole(long accountId, Role role) {
         return accounts.findById(accountId)
                 .switchIfEmpty(Mono.error(() -> LinliException.notFound("账号")))
-                .then(accounts.grantRole(accountId, role.name()));
+                .then(accounts.grantRole(accountId, role));
     }
 
     /** The WeChat openid of an account (for WeChat Pay's payer), never shown to clients. */
@@ -140,11 +135,5 @@ public class IdentityService {
 
     private LinliException sessionEnded() {
         return new LinliException(cn.linli.platform.error.ErrorCode.UNAUTHENTICATED, "登录已过期，请重新登录");
-    }
-
-    private static void requireWeChatCode(@Nullable String code, String field) {
-        if (code == null || !WECHAT_CODE.matcher(code).matches()) {
-            throw LinliException.invalid(field, "微信授权码无效");
-        }
     }
 }

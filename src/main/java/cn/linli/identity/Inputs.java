@@ -2,13 +2,17 @@ package cn.linli.identity;
 
 import cn.linli.platform.validation.PlainText;
 import cn.linli.platform.validation.Texts;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.jspecify.annotations.Nullable;
 
 /** Input records of the identity mutations (GraphQL {@code XInput} types). */
 final class Inputs {
 
-    record LoginWithWeChatInput(String code) {
+    /** Codes from wx.login and getPhoneNumber are short printable tokens; anything else is not worth sending on. */
+    static final String WECHAT_CODE = "[\\x21-\\x7E]{1,128}";
+
+    record LoginWithWeChatInput(@Pattern(regexp = WECHAT_CODE, message = "微信授权码无效") String code) {
     }
 
     record RefreshSessionInput(String refreshToken) {
@@ -17,7 +21,7 @@ final class Inputs {
     record LogoutInput(String refreshToken) {
     }
 
-    record BindPhoneNumberInput(String code) {
+    record BindPhoneNumberInput(@Pattern(regexp = WECHAT_CODE, message = "微信授权码无效") String code) {
     }
 
     record UpdateMyProfileInput(

@@ -3,10 +3,8 @@ package cn.linli.notification;
 import java.util.List;
 import java.util.Map;
 
-import cn.linli.platform.timer.TimerHandler;
+import cn.linli.platform.security.Viewer;
 import org.jspecify.annotations.Nullable;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
@@ -35,8 +33,9 @@ class NotificationController {
     }
 
     @QueryMapping
-    Mono<Map<String, Object>> myNotifications(@Argument @Nullable Integer first, @Argument @Nullable String after) {
-        return Mono.zip(service.mine(first, after), service.unreadCount())
+    Mono<Map<String, Object>> myNotifications(@Argument @Nullable Integer first, @Argument @Nullable String after,
+                                              Viewer viewer) {
+        return Mono.zip(service.mine(viewer, first, after), service.unreadCount(viewer))
                 .map(t -> Map.of("edges", t.getT1().edges(), "pageInfo", t.getT1().pageInfo(), "unreadCount", t.getT2()));
     }
 
@@ -45,48 +44,20 @@ class NotificationController {
         return service.templates().entrySet().stream().map(e -> new SubscribeTemplate(e.getKey(), e.getValue())).toList();
     }
 
+    /** Rejections need no record: a template without consent is simply not sent. */
     @MutationMapping
-    Mono<Map<String, Object>> recordSubscribeConsent(@Argument RecordSubscribeConsentInput input) {
-        return service.recordConsent(input.accepted() == null ? List.of() : input.accepted(),
-                input.rejected() == null ? List.of() : input.rejected()).map(accepted -> Map.of("recorded", accepted.size()));
+    Mono<Map<String, Object>> recordSubscribeConsent(@Argument RecordSubscribeConsentInput input, Viewer viewer) {
+        return service.recordConsent(viewer, input.accepted() == null ? List.of() : input.accepted())
+                .map(accepted -> Map.of("recorded", accepted.size()));
     }
 
     @MutationMapping
-    Mono<Map<String, Object>> markNotificationsRead(@Argument MarkNotificationsReadInput input) {
-        return service.markRead(input.ids()).map(changed -> Map.of("marked", changed));
+    Mono<Map<String, Object>> markNotificationsRead(@Argument MarkNotificationsReadInput input, Viewer viewer) {
+        return service.markRead(viewer, input.ids()).map(changed -> Map.of("marked", changed));
     }
 
     @SubscriptionMapping
-    Flux<Notification> notificationReceived() {
-        return service.received();
-    }
-
-    @Configuration(proxyBeanMethods = false)
-    static class Timers {
-
-        @Bean
-        TimerHandler notificationSend(NotificationService notifications) {
-            return new TimerHandler() {
-                @Override
-                public String kind() {
-                    return NotificationService.SEND;
-                }
-
-                @Override
-                public Mono<Void> fire(long outboxId) {
-                    return notifications.send(outboxId);
-                }
-
-                @Override
-                public int maxAttempts() {
-                    return notifications.maxAttempts();
-                }
-
-                @Override
-                public Mono<Void> giveUp(long outboxId, String reason) {
-                    return notifications.giveUp(outboxId, reason);
-                }
-            };
-        }
+    Flux<Notification> notificationReceived(Viewer viewer) {
+        return service.received(viewer);
     }
 }

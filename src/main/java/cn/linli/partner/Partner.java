@@ -6,7 +6,7 @@ import cn.linli.platform.pagination.Keyset;
 import org.jspecify.annotations.Nullable;
 
 /** 红色合伙人. {@code activeOrders} is guarded by the database never to exceed {@code capacity}. */
-public record Partner(long id, String name, String kind, @Nullable String description, @Nullable String contactPhone,
+public record Partner(long id, String name, PartnerKind kind, @Nullable String description, @Nullable String contactPhone,
                       int capacity, int activeOrders, boolean online, Instant createdAt) {
 
     Keyset position() {

@@ -7,6 +7,7 @@ import java.util.HexFormat;
 import cn.linli.platform.error.ErrorCode;
 import cn.linli.platform.error.HttpErrorResponses;
 import cn.linli.platform.error.LinliException;
+import cn.linli.platform.security.Viewers;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -67,7 +68,8 @@ class PhotoController {
                     return bytes;
                 })
                 .switchIfEmpty(Mono.error(() -> LinliException.invalid("file", "请选择要上传的图片")))
-                .flatMap(bytes -> photos.upload(bytes, baseUrl))
+                // a REST endpoint: the viewer is read here, at the boundary, and handed to the service
+                .flatMap(bytes -> Viewers.current().flatMap(viewer -> photos.upload(viewer, bytes, baseUrl)))
                 .map(uploaded -> ResponseEntity.status(HttpStatus.CREATED).<Object>body(uploaded))
                 .onErrorResume(this::failure);
     }

@@ -3,7 +3,6 @@ package cn.linli.photo;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.List;
 
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -43,7 +42,7 @@ class PhotoRepository {
                           from photo where owner_account_id = :owner
                         """)
                 .bind("owner", ownerAccountId)
-                .map(row -> new UploadCounts(row.get("unattached", Long.class), row.get("last_day", Long.class)))
+                .mapProperties(UploadCounts.class)
                 .one();
     }
 
@@ -80,8 +79,7 @@ class PhotoRepository {
     Mono<StoredPhoto> find(long id) {
         return db.sql("select id, content_type, content, sha256 from photo where id = :id")
                 .bind("id", id)
-                .map(row -> new StoredPhoto(row.get("id", Long.class), row.get("content_type", String.class),
-                        bytes(row.get("content", ByteBuffer.class)), bytes(row.get("sha256", ByteBuffer.class))))
+                .mapProperties(StoredPhoto.class)
                 .one();
     }
 
@@ -99,13 +97,7 @@ class PhotoRepository {
     Mono<Instant> unattachedSince(long id) {
         return db.sql("select created_at from photo where id = :id and attached_at is null")
                 .bind("id", id)
-                .map(row -> row.get("created_at", OffsetDateTime.class).toInstant())
+                .map(row -> row.get("created_at", Instant.class))
                 .one();
-    }
-
-    private static byte[] bytes(ByteBuffer buffer) {
-        byte[] bytes = new byte[buffer.remaining()];
-        buffer.get(bytes);
-        return bytes;
     }
 }

@@ -13,12 +13,14 @@ import java.util.Set;
 import cn.linli.platform.error.ErrorCode;
 import cn.linli.platform.error.LinliException;
 import cn.linli.platform.graphql.Ids;
-import cn.linli.platform.security.Viewers;
+import cn.linli.platform.db.TransactionConflicts;
+import cn.linli.platform.security.Viewer;
 import cn.linli.platform.timer.Timers;
 import graphql.GraphQLContext;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.reactive.TransactionalOperator;
+import org.springframework.resilience.annotation.Retryable;
+import org.springframework.transaction.annotation.Transactional;
 import reactor.core.publisher.Mono;
 
 /**
@@ -37,39 +39,37 @@ public class PhotoService {
     private final PhotoUrls urls;
     private final PhotoProperties properties;
     private final Timers timers;
-    private final TransactionalOperator transaction;
 
-    PhotoService(PhotoRepository photos, PhotoUrls urls, PhotoProperties properties, Timers timers,
-                 TransactionalOperator transaction) {
+    PhotoService(PhotoRepository photos, PhotoUrls urls, PhotoProperties properties, Timers timers) {
         this.photos = photos;
         this.urls = urls;
         this.properties = properties;
         this.timers = timers;
-        this.transaction = transaction;
     }
 
-    record UploadedPhoto(String id, String url) {
+    public record UploadedPhoto(String id, String url) {
     }
 
-    /** Stores a photo for the signed-in person; uploading the same bytes again returns the same photo. */
-    Mono<UploadedPhoto> upload(byte[] content, String baseUrl) {
-        return Viewers.current().flatMap(viewer -> {
-            PhotoType type = checkContent(content);
-            byte[] sha256 = sha256(content);
-            long owner = viewer.accountId();
-            Mono<Long> store = photos.lockUploads(owner)
-                    .then(photos.counts(owner))
-                    .flatMap(counts -> {
-                        if (counts.unattached() >= properties.maxUnattached() || counts.lastDay() >= properties.maxPerDay()) {
-                            return Mono.error(new LinliException(ErrorCode.TOO_MANY_PHOTOS));
-                        }
-                        return photos.upsert(owner, type, content, sha256);
-                    })
-                    .flatMap(id -> timers.schedule(UNUSED_TIMER, id, Instant.now().plus(properties.keepUnattached()))
-                            .thenReturn(id));
-            return transaction.transactional(store)
-                    .map(id -> new UploadedPhoto(String.valueOf(id), baseUrl + urls.path(id)));
-        });
+    /**
+     * Stores a photo for the signed-in person; uploading the same bytes again returns the same photo. The quota is
+     * checked under a per-person lock, so two uploads at once cannot both pass it.
+     */
+    @Transactional
+    @Retryable(predicate = TransactionConflicts.class, maxRetries = 5, delay = 20, jitter = 10, multiplier = 2)
+    public Mono<UploadedPhoto> upload(Viewer viewer, byte[] content, String baseUrl) {
+        return Mono.fromCallable(() -> checkContent(content))
+                .flatMap(type -> store(viewer.accountId(), type, content))
+                .map(id -> new UploadedPhoto(String.valueOf(id), baseUrl + urls.path(id)));
+    }
+
+    private Mono<Long> store(long owner, PhotoType type, byte[] content) {
+        return photos.lockUploads(owner)
+                .then(photos.counts(owner))
+                .flatMap(counts -> counts.unattached() >= properties.maxUnattached() || counts.lastDay() >= properties.maxPerDay()
+                        ? Mono.<Long>error(new LinliException(ErrorCode.TOO_MANY_PHOTOS))
+                        : photos.upsert(owner, type, content, sha256(content)))
+                .flatMap(id -> timers.schedule(UNUSED_TIMER, id, Instant.now().plus(properties.keepUnattached()))
+                        .thenReturn(id));
     }
 
     private PhotoType checkContent(byte[] content) {
@@ -101,6 +101,7 @@ public class PhotoService {
      * own upload: someone else's photo, or one deleted because it was never used, fails the whole change with
      * {@code NOT_FOUND} on {@code field}.
      */
+    @Transactional
     public Mono<Void> attach(long ownerAccountId, List<Long> ids, String field) {
         if (ids.isEmpty()) {
             return Mono.empty();
@@ -154,8 +155,9 @@ public class PhotoService {
         return photos.find(id).switchIfEmpty(Mono.error(() -> LinliException.notFound("图片")));
     }
 
-    /** The cleanup timer: deletes the photo if nothing took it; a photo uploaded again meanwhile waits longer. */
-    Mono<Void> deleteIfUnused(long id) {
+    /** The cleanup timer (in its transaction): deletes the photo if nothing took it; one uploaded again waits longer. */
+    @Transactional
+    public Mono<Void> deleteIfUnused(long id) {
         Duration keep = properties.keepUnattached();
         return photos.deleteIfUnattached(id, keep)
                 .filter(deleted -> deleted == 0)
