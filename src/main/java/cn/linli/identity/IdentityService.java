@@ -6,7 +6,6 @@ import cn.linli.photo.PhotoService;
 import cn.linli.platform.db.TransactionConflicts;
 import cn.linli.platform.error.LinliException;
 import cn.linli.platform.graphql.Ids;
-import cn.linli.platform.security.SessionRevocations;
 import cn.linli.platform.security.Viewer;
 import cn.linli.platform.security.Role;
 import cn.linli.wechat.WeChatMiniApp;
@@ -30,20 +29,18 @@ public class IdentityService {
 
     private final WeChatMiniApp weChat;
     private final AccountRepository accounts;
-    private final RefreshSessions refreshSessions;
-    private final SessionRevocations revocations;
+    private final AuthSessions sessions;
     private final AccessTokens accessTokens;
     private final ReactiveStringRedisTemplate redis;
     private final PhotoService photos;
 
-    IdentityService(WeChatMiniApp weChat, AccountRepository accounts, RefreshSessions refreshSessions,
-                    SessionRevocations revocations, AccessTokens accessTokens, ReactiveStringRedisTemplate redis,
+    IdentityService(WeChatMiniApp weChat, AccountRepository accounts, AuthSessions sessions,
+                    AccessTokens accessTokens, ReactiveStringRedisTemplate redis,
                     PhotoService photos) {
         this.photos = photos;
         this.weChat = weChat;
         this.accounts = accounts;
-        this.refreshSessions = refreshSessions;
-        this.revocations = revocations;
+        this.sessions = sessions;
         this.accessTokens = accessTokens;
         this.redis = redis;
     }
@@ -53,18 +50,18 @@ public class IdentityService {
         return weChat.exchangeLoginCode(code).flatMap(wx -> accounts.upsertByOpenid(wx.openid(), wx.unionid())
                 .flatMap(accountId -> keepSessionKey(accountId, wx).thenReturn(accountId)))
                 .flatMap(this::account)
-                .flatMap(account -> refreshSessions.open(account.id())
+                .flatMap(account -> sessions.open(account.id())
                         .map(opened -> session(account, opened)));
     }
 
     Mono<Session> refreshSession(String refreshToken) {
-        return refreshSessions.rotate(refreshToken).flatMap(rotation -> {
-            if (rotation instanceof RefreshSessions.Rotation.Rotated rotated) {
+        return sessions.rotate(refreshToken).flatMap(rotation -> {
+            if (rotation instanceof AuthSessions.Rotation.Rotated rotated) {
                 return account(rotated.accountId()).map(account -> session(account, rotated));
             }
-            if (rotation instanceof RefreshSessions.Rotation.Reused reused) {
+            if (rotation instanceof AuthSessions.Rotation.Reused reused) {
                 log.warn("Refresh token reused; session {} ended", reused.sessionId());
-                return revocations.revoke(reused.sessionId()).then(Mono.error(this::sessionEnded));
+                return Mono.error(this::sessionEnded);
             }
             return Mono.error(this::sessionEnded);
         });
@@ -72,9 +69,7 @@ public class IdentityService {
 
     /** Ends the refresh token's session and makes its access tokens invalid at once. Idempotent. */
     Mono<Boolean> logout(String refreshToken) {
-        return refreshSessions.end(refreshToken)
-                .flatMap(sessionId -> revocations.revoke(sessionId))
-                .thenReturn(true);
+        return sessions.end(refreshToken).thenReturn(true);
     }
 
     /** No transaction: one update after the WeChat call, so no row is locked while WeChat answers. */
@@ -123,7 +118,7 @@ public class IdentityService {
         return accounts.findById(id).switchIfEmpty(Mono.error(LinliException::unauthenticated));
     }
 
-    private Session session(Account account, RefreshSessions.Rotation.Rotated opened) {
+    private Session session(Account account, AuthSessions.Rotation.Rotated opened) {
         return new Session(accessTokens.issue(account, opened.sessionId()), accessTokens.lifetimeSeconds(),
                 opened.refreshToken(), account);
     }

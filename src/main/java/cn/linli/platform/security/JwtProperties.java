@@ -11,7 +11,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *
  * @param secret          HMAC-SHA256 key, at least 32 bytes
  * @param issuer          {@code iss} claim, checked on every request
- * @param accessTokenTtl  lifetime of an access token (short: revocation is by session, see SessionRevocations)
+ * @param accessTokenTtl  lifetime of an access token (short: ending a session ends its tokens, see SessionRegistry)
  * @param refreshTokenTtl idle lifetime of a refresh session; each rotation extends it
  */
 @ConfigurationProperties("linli.jwt")

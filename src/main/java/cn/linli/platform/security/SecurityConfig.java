@@ -78,7 +78,7 @@ class SecurityConfig {
 
     /** Signature, expiry, issuer, then the session must not have been revoked (logout, refresh-token reuse). */
     @Bean
-    ReactiveJwtDecoder jwtDecoder(SecretKey jwtSigningKey, JwtProperties properties, SessionRevocations revocations) {
+    ReactiveJwtDecoder jwtDecoder(SecretKey jwtSigningKey, JwtProperties properties, SessionRegistry sessions) {
         NimbusReactiveJwtDecoder nimbus = NimbusReactiveJwtDecoder.withSecretKey(jwtSigningKey)
                 .macAlgorithm(MacAlgorithm.HS256)
                 .build();
@@ -88,9 +88,9 @@ class SecurityConfig {
             if (sessionId == null) {
                 return Mono.error(new BadJwtException("access token without a session"));
             }
-            return revocations.isRevoked(sessionId).flatMap(revoked -> revoked
-                    ? Mono.error(new BadJwtException("session revoked"))
-                    : Mono.just(jwt));
+            return sessions.isOpen(sessionId).flatMap(open -> open
+                    ? Mono.just(jwt)
+                    : Mono.error(new BadJwtException("session ended")));
         });
     }
 
