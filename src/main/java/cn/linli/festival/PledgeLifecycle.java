@@ -60,11 +60,6 @@ final class PledgeLifecycle {
         return INITIAL.get(kind);
     }
 
-    /** Who may make a pledge of this kind: residents pledge money, items and time; staff record offline money. */
-    static boolean mayPledge(PledgeKind kind, FestivalActor actor) {
-        return actor == (kind == PledgeKind.OFFLINE ? FestivalActor.STAFF : FestivalActor.PLEDGER);
-    }
-
     static boolean allows(PledgeKind kind, PledgeStatus from, Action action) {
         return action.kind == kind && action.from == from;
     }
