@@ -1,5 +1,6 @@
 package cn.linli.festival;
 
+import java.util.EnumSet;
 import java.util.Set;
 
 import cn.linli.festival.FestivalRecords.Pledge;
@@ -11,10 +12,26 @@ import cn.linli.wechat.WeChatPay;
  */
 final class PaymentReconciliation {
 
-    /** WeChat Pay's trade state of a paid order. */
-    static final String SUCCESS = "SUCCESS";
-    /** Trade states after which the order can never be paid (NOT_FOUND: WeChat Pay never saw the order). */
-    private static final Set<String> NEVER_PAID = Set.of("CLOSED", "PAYERROR", "REVOKED", "NOT_FOUND");
+    /** WeChat Pay's trade states (NOT_FOUND: WeChat Pay never saw the order); anything new is UNKNOWN. */
+    enum TradeState {
+        SUCCESS, REFUND, NOTPAY, CLOSED, REVOKED, USERPAYING, PAYERROR, NOT_FOUND, UNKNOWN;
+
+        /** States after which the order can never be paid. */
+        private static final Set<TradeState> NEVER_PAID = EnumSet.of(CLOSED, PAYERROR, REVOKED, NOT_FOUND);
+
+        static TradeState of(String state) {
+            for (TradeState known : values()) {
+                if (known.name().equals(state)) {
+                    return known;
+                }
+            }
+            return UNKNOWN;
+        }
+
+        boolean neverPaid() {
+            return NEVER_PAID.contains(this);
+        }
+    }
 
     /** What a reconciliation query of a pending pledge leads to. */
     enum Outcome {
@@ -29,10 +46,11 @@ final class PaymentReconciliation {
     }
 
     static Outcome afterQuery(WeChatPay.PaymentState state, long pledgeFen, boolean expired) {
-        if (SUCCESS.equals(state.tradeState()) && state.amountFen() == pledgeFen) {
+        TradeState trade = TradeState.of(state.tradeState());
+        if (trade == TradeState.SUCCESS && state.amountFen() == pledgeFen) {
             return Outcome.MARK_PAID;
         }
-        if (NEVER_PAID.contains(state.tradeState())) {
+        if (trade.neverPaid()) {
             return Outcome.CLOSE;
         }
         return expired ? Outcome.CLOSE_AT_WECHAT_PAY : Outcome.CHECK_LATER;
@@ -40,7 +58,7 @@ final class PaymentReconciliation {
 
     /** Whether a notification reports a successful payment at all (others are answered and ignored). */
     static boolean reportsPayment(WeChatPay.PaymentNotification notification) {
-        return SUCCESS.equals(notification.tradeState());
+        return TradeState.of(notification.tradeState()) == TradeState.SUCCESS;
     }
 
     /** A payment notification matches a money pledge of exactly its amount. */
