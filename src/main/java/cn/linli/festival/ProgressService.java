@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
 import cn.linli.festival.FestivalRecords.ItemNeed;
@@ -42,6 +43,8 @@ class ProgressService {
     private final FestivalAccess access;
     private final IdentityService identity;
     private final CampaignEvents events;
+    /** Per campaign with subscribers on this instance: its progress after each change, shared by them. */
+    private final Map<Long, Flux<Progress>> live = new ConcurrentHashMap<>();
 
     ProgressService(ProgressRepository progress, CampaignRepository campaigns, ExpenseRepository expenses,
                     CampaignService campaignService, FestivalAccess access, IdentityService identity,
@@ -124,13 +127,22 @@ class ProgressService {
                                 Instant.now())));
     }
 
-    /** Live progress of a campaign: now, then after every change (from any instance). */
+    /**
+     * Live progress of a campaign: now, then after every change (from any instance). Subscribers of one campaign on
+     * this instance share one recomputation per change instead of each running the progress statements.
+     */
     Flux<Progress> progressUpdates(Viewer viewer, String campaignId) {
-        return campaignService.campaign(viewer, campaignId).flatMapMany(campaign -> Flux.concat(
-                progress(campaign),
-                events.changes()
-                        .filter(change -> change.campaignId() == campaign.id())
-                        // re-read the campaign: a change may have touched its goal or matching terms
-                        .concatMap(change -> campaignService.find(campaign.id()).flatMap(this::progress))));
+        return campaignService.campaign(viewer, campaignId)
+                .flatMapMany(campaign -> Flux.concat(progress(campaign), changesOf(campaign.id())));
+    }
+
+    private Flux<Progress> changesOf(long campaignId) {
+        return live.computeIfAbsent(campaignId, id -> events.changes()
+                .filter(change -> change.campaignId() == id)
+                // re-read the campaign: a change may have touched its goal or matching terms
+                .concatMap(change -> campaignService.find(id).flatMap(this::progress))
+                .doFinally(signal -> live.remove(id))
+                .publish()
+                .refCount());
     }
 }
