@@ -10,8 +10,8 @@ import org.jspecify.annotations.Nullable;
 /** 邻里节众筹: a festival campaign. */
 public record Campaign(long id, long communityId, String theme, LocalDate festivalDate, String mainVenue,
                        List<String> branchVenues, @Nullable String description, @Nullable Long coverPhotoId,
-                       Instant deadline, long moneyGoalFen, String fundingRule, @Nullable String matchingSponsor,
-                       @Nullable Long matchingCapFen, String status, Instant createdAt) {
+                       Instant deadline, long moneyGoalFen, FundingRule fundingRule, @Nullable String matchingSponsor,
+                       @Nullable Long matchingCapFen, CampaignStatus status, Instant createdAt) {
 
     Keyset position() {
         return new Keyset(createdAt, id);

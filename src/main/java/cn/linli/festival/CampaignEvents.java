@@ -1,16 +1,16 @@
 package cn.linli.festival;
 
-import java.time.Duration;
-
 import cn.linli.platform.events.EventBus;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.reactive.TransactionSynchronization;
-import org.springframework.transaction.reactive.TransactionSynchronizationManager;
+import org.springframework.transaction.event.TransactionalEventListener;
+import org.springframework.transaction.reactive.TransactionalEventPublisher;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import reactor.util.retry.Retry;
 
-/** "This campaign's progress changed", on the event bus: published after commit, received on every instance. */
+/**
+ * "This campaign's progress changed": published once inside the changing transaction, fanned out on the event bus
+ * after it commits (never if it rolls back), and received on every instance by progress subscriptions.
+ */
 @Component
 class CampaignEvents {
 
@@ -20,28 +20,24 @@ class CampaignEvents {
     }
 
     private final EventBus bus;
+    private final TransactionalEventPublisher events;
     private final Flux<CampaignChanged> changes;
 
-    CampaignEvents(EventBus bus) {
+    CampaignEvents(EventBus bus, TransactionalEventPublisher events) {
         this.bus = bus;
-        this.changes = bus.subscribe(CHANNEL, CampaignChanged.class)
-                .retryWhen(Retry.backoff(Long.MAX_VALUE, Duration.ofSeconds(1)).maxBackoff(Duration.ofSeconds(30)))
-                .publish()
-                .autoConnect(0);
+        this.events = events;
+        this.changes = bus.channel(CHANNEL, CampaignChanged.class);
     }
 
-    /** Publishes once the current transaction commits (at once when there is none). */
-    Mono<Void> publishAfterCommit(long campaignId) {
-        Mono<Void> publish = bus.publish(CHANNEL, new CampaignChanged(campaignId));
-        return TransactionSynchronizationManager.forCurrentTransaction()
-                .doOnNext(sync -> sync.registerSynchronization(new TransactionSynchronization() {
-                    @Override
-                    public Mono<Void> afterCommit() {
-                        return publish;
-                    }
-                }))
-                .then()
-                .onErrorResume(ex -> publish);
+    /** Part of the transactional chain: the change reaches other instances once the transaction commits. */
+    Mono<Void> changed(long campaignId) {
+        return events.publishEvent(new CampaignChanged(campaignId));
+    }
+
+    /** After commit: to Redis (a failed publish is logged by the bus, never thrown). */
+    @TransactionalEventListener
+    void fanOut(CampaignChanged change) {
+        bus.publish(CHANNEL, change).subscribe();
     }
 
     Flux<CampaignChanged> changes() {

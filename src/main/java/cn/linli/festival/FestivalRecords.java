@@ -10,20 +10,29 @@ final class FestivalRecords {
 
     record ItemNeed(long id, long campaignId, String name, String unit, int quantityNeeded, int quantityPledged,
                     int quantityReceived) {
+
+        /** Pledges are taken against what is still needed, never more. */
+        int stillNeeded() {
+            return quantityNeeded - quantityPledged;
+        }
+
+        boolean covered() {
+            return quantityPledged >= quantityNeeded;
+        }
     }
 
     record VolunteerRole(long id, long campaignId, String name, int count, int signedUp, int pointsReward) {
     }
 
-    record Pledge(long id, long campaignId, String kind, @Nullable Long accountId, String contributorKind,
+    record Pledge(long id, long campaignId, PledgeKind kind, @Nullable Long accountId, ContributorKind contributorKind,
                   @Nullable String contributorName, boolean anonymous, @Nullable String message,
                   @Nullable Long amountFen, @Nullable Long needId, @Nullable Integer quantity, @Nullable Long roleId,
-                  String status, @Nullable Long receiptPhotoId, @Nullable String requestHash, Instant createdAt) {
+                  PledgeStatus status, @Nullable Long receiptPhotoId, @Nullable String requestHash, Instant createdAt) {
     }
 
     /** An expense; its receipt is a photo, whose URL is signed for each reader ({@code CampaignExpense.receiptUrl}). */
     record Expense(long id, long campaignId, String category, long amountFen, long receiptPhotoId, @Nullable String note,
-                   long recordedBy, String status, @Nullable Long approvedBy, Instant createdAt) {
+                   long recordedBy, ExpenseStatus status, @Nullable Long approvedBy, Instant createdAt) {
     }
 
     /** Live progress of a campaign. */
@@ -32,11 +41,11 @@ final class FestivalRecords {
                     List<WallEntry> supportersWall) {
     }
 
-    record KindTotal(String contributorKind, long moneyFen, int pledges) {
+    record KindTotal(ContributorKind contributorKind, long moneyFen, int pledges) {
     }
 
     /** A line of the supporters wall; anonymous pledges show no name. */
-    record WallEntry(@Nullable String name, String kind, String contributorKind, @Nullable Long amountFen,
+    record WallEntry(@Nullable String name, PledgeKind kind, ContributorKind contributorKind, @Nullable Long amountFen,
                      @Nullable String what, @Nullable String message, Instant at) {
     }
 
@@ -45,7 +54,7 @@ final class FestivalRecords {
                   List<Expense> expenses) {
     }
 
-    record LedgerIncome(String source, String contributorKind, long amountFen, Instant at) {
+    record LedgerIncome(String source, ContributorKind contributorKind, long amountFen, Instant at) {
     }
 
     private FestivalRecords() {

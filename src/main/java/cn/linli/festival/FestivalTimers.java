@@ -6,28 +6,34 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * The festival timers: the campaign deadline (settles it as funded or failed), refunds of a failed campaign's pledges
- * and their confirmation, and the check of pledges whose payment notification may have been lost.
+ * and their confirmation, and the check of pledges whose payment notification may have been lost. Each handler runs
+ * inside the timer's transaction; its service methods join it.
  */
 @Configuration(proxyBeanMethods = false)
 class FestivalTimers {
 
+    static final String CAMPAIGN_DEADLINE = "CAMPAIGN_DEADLINE";
+    static final String PLEDGE_REFUND = "PLEDGE_REFUND";
+    static final String PLEDGE_REFUND_CHECK = "PLEDGE_REFUND_CHECK";
+    static final String PLEDGE_PAYMENT_CHECK = "PLEDGE_PAYMENT_CHECK";
+
     @Bean
-    TimerHandler campaignDeadline(FestivalService festivals) {
-        return TimerHandler.of(FestivalService.CAMPAIGN_DEADLINE, festivals::settle);
+    TimerHandler campaignDeadline(CampaignSettlement settlement) {
+        return TimerHandler.of(CAMPAIGN_DEADLINE, settlement::settle);
     }
 
     @Bean
-    TimerHandler pledgeRefund(FestivalService festivals) {
-        return TimerHandler.of(FestivalService.PLEDGE_REFUND, festivals::requestRefund);
+    TimerHandler pledgeRefund(Refunds refunds) {
+        return TimerHandler.of(PLEDGE_REFUND, refunds::requestRefund);
     }
 
     @Bean
-    TimerHandler pledgePaymentCheck(FestivalService festivals) {
-        return TimerHandler.of(FestivalService.PLEDGE_PAYMENT_CHECK, festivals::checkPayment);
+    TimerHandler pledgePaymentCheck(PaymentService payments) {
+        return TimerHandler.of(PLEDGE_PAYMENT_CHECK, payments::checkPayment);
     }
 
     @Bean
-    TimerHandler pledgeRefundCheck(FestivalService festivals) {
-        return TimerHandler.of(FestivalService.PLEDGE_REFUND_CHECK, festivals::checkRefund);
+    TimerHandler pledgeRefundCheck(Refunds refunds) {
+        return TimerHandler.of(PLEDGE_REFUND_CHECK, refunds::checkRefund);
     }
 }

@@ -27,18 +27,20 @@ class PaymentNotifyController {
     private static final Logger log = LoggerFactory.getLogger(PaymentNotifyController.class);
 
     private final WeChatPay weChatPay;
-    private final FestivalService festivals;
+    private final PaymentService payments;
+    private final Refunds refunds;
 
-    PaymentNotifyController(WeChatPay weChatPay, FestivalService festivals) {
+    PaymentNotifyController(WeChatPay weChatPay, PaymentService payments, Refunds refunds) {
         this.weChatPay = weChatPay;
-        this.festivals = festivals;
+        this.payments = payments;
+        this.refunds = refunds;
     }
 
     @PostMapping("/wechat/pay/refund-notify")
     Mono<ResponseEntity<Map<String, String>>> refundNotification(@RequestBody String body,
                                                                  @RequestHeader HttpHeaders headers) {
         return weChatPay.parseRefundNotification(body, wechatHeaders(headers))
-                .flatMap(notification -> festivals.confirmRefund(notification)
+                .flatMap(notification -> refunds.confirmRefund(notification)
                         .thenReturn(ResponseEntity.noContent().<Map<String, String>>build()))
                 .onErrorResume(PaymentNotifyController::answerFailure);
     }
@@ -54,7 +56,7 @@ class PaymentNotifyController {
     }
 
     private static Mono<ResponseEntity<Map<String, String>>> answerFailure(Throwable ex) {
-        if (ex instanceof FestivalService.PaymentMismatch || ex instanceof InvalidPaymentNotification) {
+        if (ex instanceof PaymentMismatch || ex instanceof InvalidPaymentNotification) {
             log.warn("Refused a WeChat Pay notification: {}", ex.getMessage());
             return Mono.just(ResponseEntity.status(HttpStatus.BAD_REQUEST).body(Map.of("code", "FAIL", "message", "通知无效")));
         }
@@ -67,7 +69,7 @@ class PaymentNotifyController {
     Mono<ResponseEntity<Map<String, String>>> paymentNotification(@RequestBody String body,
                                                                   @RequestHeader HttpHeaders headers) {
         return weChatPay.parsePaymentNotification(body, wechatHeaders(headers))
-                .flatMap(notification -> festivals.confirmPayment(notification)
+                .flatMap(notification -> payments.confirmPayment(notification)
                         .thenReturn(ResponseEntity.noContent().<Map<String, String>>build()))
                 .onErrorResume(PaymentNotifyController::answerFailure);
     }

@@ -3,19 +3,18 @@ package cn.linli.festival;
 import java.util.Map;
 import java.util.UUID;
 
-import cn.linli.support.IntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.graphql.test.tester.GraphQlTester;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The festival "done" journey: demo-resident pledges 50 yuan and 2 chairs to the demo festival and pays in the sandbox. */
-class FestivalDemoJourneyE2ETest extends IntegrationTest {
+class FestivalDemoJourneyE2ETest extends FestivalTestBase {
 
     @Test
     void demoResidentPledgesMoneyAndChairsAndSeesProgressAndLedgerMove() {
         Login resident = login("demo-resident");
-        String community = String.valueOf(idOf("select id from community where name = '锦城社区'"));
+        String community = String.valueOf(jincheng());
         GraphQlTester.Response list = api(resident.client(), "Campaigns").variable("communityId", community)
                 .variable("first", 100).execute();
         String campaign = idOf("select id from campaign where theme = '冬至邻里节·百家饺子宴'") + "";
@@ -34,7 +33,7 @@ class FestivalDemoJourneyE2ETest extends IntegrationTest {
         api(resident.client(), "PledgeItems").variable("input", Map.of("campaignId", campaign, "needId", chairs,
                 "quantity", 2, "contributorKind", "RESIDENT", "anonymous", false,
                 "idempotencyKey", "demo-chairs-" + UUID.randomUUID())).execute().errors().verify();
-        assertThat(weChat().pay().complete("LLP" + String.format("%013d", Long.parseLong(pledge)), true)).isEqualTo(204);
+        assertThat(weChat().pay().complete(outTradeNo(pledge), true)).isEqualTo(204);
 
         GraphQlTester.Response after = api(resident.client(), "Campaign").variable("id", campaign).execute();
         after.path("campaign.progress.moneyRaisedFen").entity(Integer.class).isEqualTo(raisedBefore + 5_000);

@@ -1,8 +1,6 @@
 package cn.linli.festival;
 
-import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -15,24 +13,14 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
-import cn.linli.platform.timer.Timers;
-import cn.linli.support.IntegrationTest;
 import cn.linli.support.TestPhotos;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.graphql.test.tester.GraphQlTester;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Festival campaigns: items, volunteers, offline money, expenses with four eyes, the deadline, the public ledger. */
-class FestivalE2ETest extends IntegrationTest {
-
-    @Autowired
-    Timers timers;
-
-    private long jincheng() {
-        return idOf("select id from community where name = '锦城社区'");
-    }
+class FestivalE2ETest extends FestivalTestBase {
 
     private String openCampaign(Login staff, long goalFen, String rule, int chairs, int guides) {
         GraphQlTester.Response created = api(staff.client(), "CreateCampaign")
@@ -47,15 +35,8 @@ class FestivalE2ETest extends IntegrationTest {
     }
 
     private Map<String, Object> campaignInput(long goalFen, String rule, int chairs, int guides) {
-        Map<String, Object> input = new HashMap<>();
-        input.put("communityId", String.valueOf(jincheng()));
-        input.put("theme", "十二月邻里节·冬至饺子宴");
-        input.put("festivalDate", "2030-12-21");
-        input.put("mainVenue", "锦城社区广场");
+        Map<String, Object> input = campaignInput("十二月邻里节·冬至饺子宴", "2030-12-21", goalFen, rule, 10);
         input.put("branchVenues", List.of("锦江苑活动室"));
-        input.put("deadline", Instant.now().plus(10, ChronoUnit.DAYS).toString());
-        input.put("moneyGoalFen", goalFen);
-        input.put("fundingRule", rule);
         input.put("itemNeeds", List.of(Map.of("name", "折叠椅", "unit", "把", "quantity", chairs)));
         input.put("volunteerRoles", List.of(Map.of("name", "签到引导", "count", guides, "pointsReward", 20)));
         return input;
@@ -89,15 +70,6 @@ class FestivalE2ETest extends IntegrationTest {
         return new HashMap<>(Map.of("campaignId", campaign, "needId", need, "quantity", quantity,
                 "contributorKind", "RESIDENT", "anonymous", anonymous, "message", "一起过节",
                 "idempotencyKey", "items-" + UUID.randomUUID()));
-    }
-
-    private static void expectCode(GraphQlTester.Response response, String code) {
-        response.errors().expect(e -> code.equals(e.getExtensions().get("code"))).verify();
-    }
-
-    private static void expectError(GraphQlTester.Response response, String code, String field) {
-        response.errors().expect(e -> code.equals(e.getExtensions().get("code"))
-                && field.equals(e.getExtensions().get("field"))).verify();
     }
 
     /** A receipt photo {@code who} uploads with POST /photos; its id. */
@@ -340,11 +312,8 @@ class FestivalE2ETest extends IntegrationTest {
                 "contributorKind", "MERCHANT", "contributorName", "李姐家电修理铺", "amountFen", 100_000,
                 "receiptPhotoId", receipt(staff))).execute().errors().verify();
 
-        for (String id : List.of(failing, funded)) {
-            db.sql("update campaign set deadline = now() - interval '1 second' where id = " + id).then().block();
-            db.sql("update timer set due_at = now() - interval '1 second' where kind = 'CAMPAIGN_DEADLINE' and subject_id = "
-                    + id).then().block();
-        }
+        passDeadline(failing);
+        passDeadline(funded);
         timers.runDue().block();
         timers.runDue().block();
 

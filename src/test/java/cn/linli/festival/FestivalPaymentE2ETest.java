@@ -1,7 +1,5 @@
 package cn.linli.festival;
 
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -14,7 +12,6 @@ import java.util.concurrent.Future;
 
 import cn.linli.devservices.WeChatPaySandbox;
 import cn.linli.support.ApiDocuments;
-import cn.linli.support.IntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.graphql.client.WebSocketGraphQlClientInterceptor;
 import org.springframework.graphql.test.tester.GraphQlTester;
@@ -26,7 +23,7 @@ import reactor.test.StepVerifier;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Money pledges through WeChat Pay v3 (the sandbox plays WeChat Pay, the real WxJava client runs). */
-class FestivalPaymentE2ETest extends IntegrationTest {
+class FestivalPaymentE2ETest extends FestivalTestBase {
 
     private WeChatPaySandbox pay() {
         return weChat().pay();
@@ -37,21 +34,10 @@ class FestivalPaymentE2ETest extends IntegrationTest {
     }
 
     private String openCampaign() {
-        Login staff = login("demo-staff");
-        Map<String, Object> input = new HashMap<>();
-        input.put("communityId", String.valueOf(idOf("select id from community where name = '锦城社区'")));
-        input.put("theme", "元宵邻里节");
-        input.put("festivalDate", "2031-02-12");
-        input.put("mainVenue", "锦城社区广场");
-        input.put("deadline", Instant.now().plus(5, ChronoUnit.DAYS).toString());
-        input.put("moneyGoalFen", 1_000_000);
-        input.put("fundingRule", "ALL_OR_NOTHING");
+        Map<String, Object> input = campaignInput("元宵邻里节", "2031-02-12", 1_000_000, "ALL_OR_NOTHING", 5);
         input.put("matchingSponsor", "李姐家电修理铺");
         input.put("matchingCapFen", 3_000);
-        String id = api(staff.client(), "CreateCampaign").variable("input", input).execute()
-                .path("createCampaign.id").entity(String.class).get();
-        api(staff.client(), "PublishCampaign").variable("input", Map.of("campaignId", id)).execute().errors().verify();
-        return id;
+        return createAndPublish(login("demo-staff"), input);
     }
 
     /** A pending pledge of {@code amountFen} and its merchant order number. */
@@ -64,7 +50,7 @@ class FestivalPaymentE2ETest extends IntegrationTest {
         pledged.path("pledgeMoney.payment.packageValue").entity(String.class).satisfies(p -> assertThat(p).startsWith("prepay_id="));
         pledged.path("pledgeMoney.payment.paySign").entity(String.class).satisfies(s -> assertThat(s).isNotBlank());
         String id = pledged.path("pledgeMoney.pledge.id").entity(String.class).get();
-        return new String[] {id, "LLP" + String.format("%013d", Long.parseLong(id))};
+        return new String[] {id, outTradeNo(id)};
     }
 
     private String status(String pledgeId) {

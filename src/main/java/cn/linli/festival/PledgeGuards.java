@@ -1,0 +1,52 @@
+package cn.linli.festival;
+
+import java.time.Instant;
+import java.util.Map;
+
+import cn.linli.festival.FestivalRecords.Pledge;
+import cn.linli.platform.error.ErrorCode;
+import cn.linli.platform.error.LinliException;
+import cn.linli.platform.idempotency.IdempotencyKeys;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Mono;
+
+/** What every pledge checks inside its transaction: the campaign takes pledges, and a retried request is replayed. */
+@Component
+class PledgeGuards {
+
+    private final CampaignRepository campaigns;
+    private final PledgeRepository pledges;
+
+    PledgeGuards(CampaignRepository campaigns, PledgeRepository pledges) {
+        this.campaigns = campaigns;
+        this.pledges = pledges;
+    }
+
+    /** Shares the campaign row (the deadline waits for this pledge) and refuses unless it is open. */
+    Mono<Void> requireOpen(long campaignId) {
+        return campaigns.share(campaignId)
+                .switchIfEmpty(Mono.error(() -> LinliException.notFound("众筹")))
+                .flatMap(campaign -> CampaignLifecycle.acceptsPledges(campaign.status(), campaign.deadline(), Instant.now())
+                        ? Mono.<Void>empty() : Mono.error(new LinliException(ErrorCode.CAMPAIGN_NOT_OPEN)));
+    }
+
+    /** The request's fingerprint: a key reused for another request is refused. */
+    static String fingerprint(Object... parts) {
+        StringBuilder text = new StringBuilder();
+        for (Object part : parts) {
+            text.append(part).append('|');
+        }
+        return IdempotencyKeys.sha256(text.toString());
+    }
+
+    /** The pledge this key made before, if it was the same request. */
+    Mono<Pledge> replay(String key, String hash) {
+        return pledges.byKey(key).flatMap(existing -> hash.equals(existing.requestHash()) ? Mono.just(existing)
+                : Mono.error(reused()));
+    }
+
+    static LinliException reused() {
+        return new LinliException(ErrorCode.IDEMPOTENCY_KEY_REUSED, ErrorCode.IDEMPOTENCY_KEY_REUSED.defaultMessage(),
+                Map.of("field", "input.idempotencyKey"), null);
+    }
+}
