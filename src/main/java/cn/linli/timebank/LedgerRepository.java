@@ -84,55 +84,49 @@ class LedgerRepository {
     // ---- accounts, created on first use: insert-or-read, then read again if a concurrent first use won ----
 
     Mono<Long> personAccount(long accountId) {
-        return db.sql("""
-                        with created as (
-                            insert into timebank_account (kind, owner_account_id) values (:kind, :owner)
-                            on conflict (owner_account_id) where kind = 'PERSON' do nothing returning id
-                        )
-                        select id from created
-                        union all
-                        select id from timebank_account where kind = :kind and owner_account_id = :owner
-                        """)
-                .bind("kind", AccountKind.PERSON.name()).bind("owner", accountId)
-                .map(row -> row.get("id", Long.class)).first()
-                .switchIfEmpty(Mono.defer(() -> accountOf(AccountKind.PERSON, "owner_account_id", accountId)));
+        return firstUse(AccountKind.PERSON, accountId);
     }
 
     Mono<Long> systemAccount(long communityId, AccountKind kind) {
         if (!kind.isCommunityAccount()) {
             return Mono.error(new IllegalArgumentException(kind + " is not a community account"));
         }
-        return db.sql("""
-                        with created as (
-                            insert into timebank_account (kind, community_id) values (:kind, :community)
-                            on conflict (community_id, kind) where kind not in ('PERSON', 'PARTNER') do nothing returning id
-                        )
-                        select id from created
-                        union all
-                        select id from timebank_account where kind = :kind and community_id = :community
-                        """)
-                .bind("kind", kind.name()).bind("community", communityId).map(row -> row.get("id", Long.class)).first()
-                .switchIfEmpty(Mono.defer(() -> accountOf(kind, "community_id", communityId)));
+        return firstUse(kind, communityId);
     }
 
     Mono<Long> partnerAccount(long partnerId) {
+        return firstUse(AccountKind.PARTNER, partnerId);
+    }
+
+    /** The owner column of each kind, and the partial unique index (constant predicate) an insert conflicts on. */
+    private record Ownership(String column, String uniqueIndex) {
+
+        static Ownership of(AccountKind kind) {
+            return switch (kind) {
+                case PERSON -> new Ownership("owner_account_id", "(owner_account_id) where kind = 'PERSON'");
+                case PARTNER -> new Ownership("partner_id", "(partner_id) where kind = 'PARTNER'");
+                default -> new Ownership("community_id", "(community_id, kind) where kind not in ('PERSON', 'PARTNER')");
+            };
+        }
+    }
+
+    /** The account of {@code kind} that {@code owner} (account, partner or community id) has, created on first use. */
+    private Mono<Long> firstUse(AccountKind kind, long owner) {
+        Ownership ownership = Ownership.of(kind);
         return db.sql("""
                         with created as (
-                            insert into timebank_account (kind, partner_id) values (:kind, :partner)
-                            on conflict (partner_id) where kind = 'PARTNER' do nothing returning id
+                            insert into timebank_account (kind, %1$s) values (:kind, :owner)
+                            on conflict %2$s do nothing returning id
                         )
                         select id from created
                         union all
-                        select id from timebank_account where kind = :kind and partner_id = :partner
-                        """)
-                .bind("kind", AccountKind.PARTNER.name()).bind("partner", partnerId)
+                        select id from timebank_account where kind = :kind and %1$s = :owner
+                        """.formatted(ownership.column(), ownership.uniqueIndex()))
+                .bind("kind", kind.name()).bind("owner", owner)
                 .map(row -> row.get("id", Long.class)).first()
-                .switchIfEmpty(Mono.defer(() -> accountOf(AccountKind.PARTNER, "partner_id", partnerId)));
-    }
-
-    /** {@code column} is one of the three owner columns above, never client text. */
-    private Mono<Long> accountOf(AccountKind kind, String column, long owner) {
-        return db.sql("select id from timebank_account where kind = :kind and " + column + " = :owner")
-                .bind("kind", kind.name()).bind("owner", owner).map(row -> row.get("id", Long.class)).one();
+                // a concurrent first use created it after this statement's snapshot: read it again
+                .switchIfEmpty(Mono.defer(() -> db.sql(
+                                "select id from timebank_account where kind = :kind and " + ownership.column() + " = :owner")
+                        .bind("kind", kind.name()).bind("owner", owner).map(row -> row.get("id", Long.class)).one()));
     }
 }
