@@ -7,7 +7,7 @@ import cn.linli.platform.pagination.Keyset;
 import org.jspecify.annotations.Nullable;
 
 /** A reward of the catalogue: supplied by a partner, priced in points, with stock. */
-public record Reward(long id, long communityId, long partnerId, String kind, String title, @Nullable String description,
+public record Reward(long id, long communityId, long partnerId, RewardKind kind, String title, @Nullable String description,
                      int pointsPrice, int stock, LocalDate validTo, int voucherValidDays, boolean active,
                      Instant createdAt) {
 

@@ -1,9 +1,9 @@
 package cn.linli.timebank;
 
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.List;
 
+import cn.linli.platform.db.Binds;
 import cn.linli.platform.pagination.PageRequest;
 import org.jspecify.annotations.Nullable;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -11,7 +11,7 @@ import org.springframework.stereotype.Repository;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-/** Reads of the ledger: rules, statements, the leaderboard and the reconciliation checks. */
+/** Rules, earnings, statements, the leaderboard and the reconciliation checks. */
 @Repository
 class TimeBankRepository {
 
@@ -24,26 +24,28 @@ class TimeBankRepository {
     record Rules(long communityId, int pointsPerHour, @Nullable Integer storageCap, @Nullable Integer expiryMonths) {
     }
 
+    /** The community's rules; a community that never set any earns 10 points an hour, without cap or expiry. */
     Mono<Rules> rules(long communityId) {
-        return db.sql("select points_per_hour, storage_cap, expiry_months from timebank_rule where community_id = :c")
-                .bind("c", communityId)
-                .map(row -> new Rules(communityId, row.get("points_per_hour", Integer.class),
-                        row.get("storage_cap", Integer.class), row.get("expiry_months", Integer.class)))
-                .one()
+        return db.sql("""
+                        select community_id, points_per_hour, storage_cap, expiry_months
+                          from timebank_rule where community_id = :c
+                        """)
+                .bind("c", communityId).mapProperties(Rules.class).one()
                 .defaultIfEmpty(new Rules(communityId, 10, null, null));
     }
 
-    Mono<Void> saveRules(long communityId, int pointsPerHour, @Nullable Integer storageCap, @Nullable Integer expiryMonths) {
-        var spec = db.sql("""
-                insert into timebank_rule (community_id, points_per_hour, storage_cap, expiry_months)
-                values (:c, :rate, :cap, :expiry)
-                on conflict (community_id) do update
-                    set points_per_hour = excluded.points_per_hour, storage_cap = excluded.storage_cap,
-                        expiry_months = excluded.expiry_months, updated_at = now()
-                """).bind("c", communityId).bind("rate", pointsPerHour);
-        spec = storageCap == null ? spec.bindNull("cap", Integer.class) : spec.bind("cap", storageCap);
-        spec = expiryMonths == null ? spec.bindNull("expiry", Integer.class) : spec.bind("expiry", expiryMonths);
-        return spec.then();
+    Mono<Void> saveRules(Rules rules) {
+        return db.sql("""
+                        insert into timebank_rule (community_id, points_per_hour, storage_cap, expiry_months)
+                        values (:c, :rate, :cap, :expiry)
+                        on conflict (community_id) do update
+                            set points_per_hour = excluded.points_per_hour, storage_cap = excluded.storage_cap,
+                                expiry_months = excluded.expiry_months, updated_at = now()
+                        """)
+                .bind("c", rules.communityId()).bind("rate", rules.pointsPerHour())
+                .bind("cap", Binds.nullable(rules.storageCap(), Integer.class))
+                .bind("expiry", Binds.nullable(rules.expiryMonths(), Integer.class))
+                .then();
     }
 
     record Earning(long transactionId, long communityId, long ledgerAccountId, long amount, Instant at) {
@@ -52,53 +54,44 @@ class TimeBankRepository {
     /** The person credited by an earning transaction, and by how much. */
     Mono<Earning> earning(long transactionId) {
         return db.sql("""
-                        select t.id, t.community_id, e.account_id, e.amount, t.created_at
+                        select t.id as transaction_id, t.community_id, e.account_id as ledger_account_id, e.amount,
+                               t.created_at as at
                           from timebank_transaction t
                           join timebank_entry e on e.transaction_id = t.id and e.amount > 0
-                          join timebank_account a on a.id = e.account_id and a.kind = 'PERSON'
+                          join timebank_account a on a.id = e.account_id and a.kind = :person
                          where t.id = :id
                         """)
-                .bind("id", transactionId)
-                .map(row -> new Earning(row.get("id", Long.class), row.get("community_id", Long.class),
-                        row.get("account_id", Long.class), row.get("amount", Long.class),
-                        row.get("created_at", OffsetDateTime.class).toInstant()))
-                .one();
+                .bind("id", transactionId).bind("person", AccountKind.PERSON.name())
+                .mapProperties(Earning.class).one();
     }
 
-    /**
-     * What is left of an earning when points are spent oldest first: the balance is made of the newest credits, so
-     * the earning still holds {@code balance − credits since}, between zero and what it brought in.
-     */
-    Mono<Long> remainingOf(Earning earning) {
+    record Holding(long balance, long creditedSince) {
+    }
+
+    /** The account's balance now, and what was credited to it after the given transaction. */
+    Mono<Holding> holdingAfter(long ledgerAccountId, long transactionId) {
         return db.sql("""
-                        select greatest(0, least(:amount,
-                               (select balance from timebank_account where id = :account)
-                               - coalesce((select sum(amount) from timebank_entry
-                                            where account_id = :account and amount > 0 and transaction_id > :tx), 0)))
-                               as remaining
+                        select (select balance from timebank_account where id = :account) as balance,
+                               coalesce((select sum(amount) from timebank_entry
+                                          where account_id = :account and amount > 0 and transaction_id > :tx), 0)::bigint
+                               as credited_since
                         """)
-                .bind("amount", earning.amount()).bind("account", earning.ledgerAccountId()).bind("tx", earning.transactionId())
-                .map(row -> row.get("remaining", Long.class)).one();
+                .bind("account", ledgerAccountId).bind("tx", transactionId)
+                .mapProperties(Holding.class).one();
     }
 
-    Flux<StatementEntry> statement(long timebankAccountId, PageRequest page) {
-        var spec = db.sql("""
-                        select e.id, e.amount, e.created_at, t.kind, t.description
+    Flux<StatementEntry> statement(long ledgerAccountId, PageRequest page) {
+        return page.bind(db.sql("""
+                        select e.id, e.amount as points, t.kind, t.description, e.created_at as at
                           from timebank_entry e join timebank_transaction t on t.id = e.transaction_id
-                         where e.account_id = :account
-                           and (cast(:afterTime as timestamptz) is null or (e.created_at, e.id) < (:afterTime, :afterId))
+                         where e.account_id = :account and %s
                          order by e.created_at desc, e.id desc limit :limit
-                        """)
-                .bind("account", timebankAccountId).bind("limit", page.limitPlusOne());
-        var after = page.after();
-        spec = after == null ? spec.bindNull("afterTime", Instant.class) : spec.bind("afterTime", after.createdAt());
-        spec = after == null ? spec.bindNull("afterId", Long.class) : spec.bind("afterId", after.id());
-        return spec.map(row -> new StatementEntry(row.get("id", Long.class), row.get("amount", Long.class),
-                row.get("kind", String.class), row.get("description", String.class),
-                row.get("created_at", OffsetDateTime.class).toInstant())).all();
+                        """.formatted(PageRequest.before("e.")))
+                        .bind("account", ledgerAccountId))
+                .mapProperties(StatementEntry.class).all();
     }
 
-    record Leader(long accountId, @Nullable String nickname, long minutes) {
+    record Leader(long ownerAccountId, @Nullable String nickname, long minutes) {
     }
 
     /** Volunteer minutes per person earned in the community (order service and activities), most first. */
@@ -108,17 +101,16 @@ class TimeBankRepository {
                         select a.owner_account_id, p.nickname, sum(t.minutes) as minutes
                           from timebank_transaction t
                           join timebank_entry e on e.transaction_id = t.id and e.amount > 0
-                          join timebank_account a on a.id = e.account_id and a.kind = 'PERSON'
+                          join timebank_account a on a.id = e.account_id and a.kind = :person
                           join account p on p.id = a.owner_account_id
-                         where t.community_id = :c and t.kind in ('EARN_ORDER', 'EARN_VOLUNTEER')
+                         where t.community_id = :c and t.kind = any(:kinds)
                          group by a.owner_account_id, p.nickname
                          order by minutes desc, a.owner_account_id
                          limit :limit
                         """)
-                .bind("c", communityId).bind("limit", limit)
-                .map(row -> new Leader(row.get("owner_account_id", Long.class), row.get("nickname", String.class),
-                        row.get("minutes", Long.class)))
-                .all();
+                .bind("c", communityId).bind("limit", limit).bind("person", AccountKind.PERSON.name())
+                .bind("kinds", MovementKind.names(MovementKind.SERVICE))
+                .mapProperties(Leader.class).all();
     }
 
     /** Every way the books can break; empty when they balance. */
@@ -141,8 +133,9 @@ class TimeBankRepository {
                         select 'all balances sum to ' || sum(balance) from timebank_account having sum(balance) <> 0
                         union all
                         select 'account ' || id || ' (a person) is negative' from timebank_account
-                         where kind = 'PERSON' and balance < 0
+                         where kind = :person and balance < 0
                         """)
+                .bind("person", AccountKind.PERSON.name())
                 .map(row -> row.get("problem", String.class))
                 .all()
                 .collectList();
@@ -156,11 +149,9 @@ class TimeBankRepository {
                         select (select count(*) from timebank_account) as accounts,
                                (select count(*) from timebank_transaction) as transactions,
                                coalesce((select -balance from timebank_account
-                                          where kind = 'ISSUANCE' and community_id = :c), 0) as issued
+                                          where kind = :issuance and community_id = :c), 0) as issued
                         """)
-                .bind("c", communityId)
-                .map(row -> new Totals(row.get("accounts", Long.class), row.get("transactions", Long.class),
-                        row.get("issued", Long.class)))
-                .one();
+                .bind("c", communityId).bind("issuance", AccountKind.ISSUANCE.name())
+                .mapProperties(Totals.class).one();
     }
 }

@@ -6,23 +6,27 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * The time bank's timers: earned points expire (if the community says so); vouchers remind their owner before they
- * expire, then return their points.
+ * expire, then return their points. Handlers run inside the timer's transaction.
  */
 @Configuration(proxyBeanMethods = false)
 class TimeBankTimers {
 
+    static final String POINTS_EXPIRY = "POINTS_EXPIRY";
+    static final String VOUCHER_EXPIRY = "VOUCHER_EXPIRY";
+    static final String VOUCHER_EXPIRY_REMINDER = "VOUCHER_EXPIRY_REMINDER";
+
     @Bean
-    TimerHandler pointsExpiry(TimeBankService timeBank) {
-        return TimerHandler.of(TimeBankService.POINTS_EXPIRY, timeBank::expireEarning);
+    TimerHandler pointsExpiryTimer(PointsExpiry expiry) {
+        return TimerHandler.of(POINTS_EXPIRY, expiry::expireEarning);
     }
 
     @Bean
-    TimerHandler voucherExpiryReminder(RewardService rewards) {
-        return TimerHandler.of(RewardService.VOUCHER_EXPIRY_REMINDER, rewards::remindExpiry);
+    TimerHandler voucherExpiryReminderTimer(VoucherService vouchers) {
+        return TimerHandler.of(VOUCHER_EXPIRY_REMINDER, vouchers::remindExpiry);
     }
 
     @Bean
-    TimerHandler voucherExpiry(RewardService rewards) {
-        return TimerHandler.of(RewardService.VOUCHER_EXPIRY, rewards::expire);
+    TimerHandler voucherExpiryTimer(VoucherService vouchers) {
+        return TimerHandler.of(VOUCHER_EXPIRY, vouchers::expire);
     }
 }

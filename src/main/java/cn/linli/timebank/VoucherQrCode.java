@@ -9,6 +9,9 @@ import java.util.Map;
 
 import javax.imageio.ImageIO;
 
+import cn.linli.platform.error.LinliException;
+import org.jspecify.annotations.Nullable;
+
 import com.google.zxing.BarcodeFormat;
 import com.google.zxing.EncodeHintType;
 import com.google.zxing.WriterException;
@@ -27,6 +30,16 @@ final class VoucherQrCode {
 
     static String payload(String code) {
         return PREFIX + code;
+    }
+
+    /** A scanned payload ({@code linli:voucher:<code>}) or a typed code, as the bare upper-case code. */
+    static String normalize(@Nullable String scannedOrTyped) {
+        String scanned = scannedOrTyped == null ? "" : scannedOrTyped.strip();
+        String code = (scanned.startsWith(PREFIX) ? scanned.substring(PREFIX.length()) : scanned).toUpperCase();
+        if (!code.matches("[A-Z0-9]{10}")) {
+            throw LinliException.invalid("input.code", "券码格式不正确");
+        }
+        return code;
     }
 
     static String dataUrl(String code) {

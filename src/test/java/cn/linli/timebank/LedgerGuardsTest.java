@@ -44,8 +44,8 @@ class LedgerGuardsTest extends IntegrationTest {
     void entriesCannotBeChangedOrDeleted() {
         long community = idOf("select id from community where name = '锦城社区'");
         long account = person();
-        long issuance = ledger.systemAccount(community, "ISSUANCE").block();
-        transaction.transactional(ledger.post(new Ledger.Posting("GRANT", "guard-" + UUID.randomUUID(), "x", community,
+        long issuance = ledger.systemAccount(community, AccountKind.ISSUANCE).block();
+        transaction.transactional(ledger.post(new Ledger.Posting(MovementKind.GRANT, "guard-" + UUID.randomUUID(), "x", community,
                 null, "测试", null, null, List.of(new Ledger.Leg(issuance, -5), new Ledger.Leg(account, 5))))).block();
         assertThatThrownBy(() -> db.sql("update timebank_entry set amount = 500 where account_id = :a").bind("a", account)
                 .then().block()).hasMessageContaining("never changed");
@@ -63,7 +63,7 @@ class LedgerGuardsTest extends IntegrationTest {
     @Test
     void anUnbalancedPostingNeverReachesTheDatabase() {
         long account = person();
-        assertThatThrownBy(() -> ledger.post(new Ledger.Posting("GRANT", "guard-" + UUID.randomUUID(), "x", null, null,
+        assertThatThrownBy(() -> ledger.post(new Ledger.Posting(MovementKind.GRANT, "guard-" + UUID.randomUUID(), "x", null, null,
                 "测试", null, null, List.of(new Ledger.Leg(account, 5)))).block())
                 .isInstanceOf(IllegalArgumentException.class);
     }
