@@ -2,6 +2,7 @@ package cn.linli.order;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -54,7 +55,7 @@ class Dispatcher {
     }
 
     private static List<DispatchCandidate> ranked(List<EligiblePartner> eligible, Map<Long, Scorecard> scores) {
-        Map<Long, Partner> byId = new java.util.HashMap<>();
+        Map<Long, Partner> byId = new HashMap<>();
         List<DispatchRanking.Standing> standings = new ArrayList<>();
         for (EligiblePartner candidate : eligible) {
             Partner partner = candidate.partner();
@@ -67,7 +68,8 @@ class Dispatcher {
         List<DispatchCandidate> ranked = new ArrayList<>();
         for (int i = 0; i < best.size(); i++) {
             DispatchRanking.Standing s = best.get(i);
-            ranked.add(new DispatchCandidate(i + 1, byId.get(s.partnerId()), s.reason(), s.rating(), s.recentAssignments()));
+            ranked.add(new DispatchCandidate(i + 1, byId.get(s.partnerId()), s.reason(), s.rating(),
+                    s.recentAssignments()));
         }
         return ranked;
     }

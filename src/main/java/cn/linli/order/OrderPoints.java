@@ -28,7 +28,9 @@ class OrderPoints {
             return Mono.empty();
         }
         return partners.findOffering(order.offeringId())
-                .filter(offering -> "POINTS".equals(String.valueOf(offering.priceKind())) && offering.pricePoints() != null)
+                // the partner feature's price kind, by name (text today)
+                .filter(offering -> "POINTS".equals(String.valueOf(offering.priceKind()))
+                        && offering.pricePoints() != null)
                 .flatMap(offering -> timeBank.holdForOrder(order.id(), order.communityId(), order.residentId(),
                         offering.pricePoints(), offering.title()));
     }

@@ -70,7 +70,8 @@ class PartnerAnswers {
     private Mono<ServiceOrder> grab(ServiceOrder order, PartnerMember member, long serving, Actor actor) {
         OrderChange.Builder change = OrderMoves.changeOf(order);
         return partners.reserveCapacity(member.partnerId(), order.id(), false)
-                .flatMap(reserved -> reserved ? Mono.just(true) : Mono.error(new LinliException(ErrorCode.PARTNER_AT_CAPACITY)))
+                .flatMap(reserved -> reserved ? Mono.just(true)
+                        : Mono.error(new LinliException(ErrorCode.PARTNER_AT_CAPACITY)))
                 .thenMany(dispatcher.openOffers(order))
                 .filter(id -> id != member.partnerId())
                 .doOnNext(id -> change.notify(id, InboxKind.TAKEN))
