@@ -3,6 +3,7 @@ package cn.linli.order;
 import cn.linli.partner.PartnerMember;
 import cn.linli.platform.error.ErrorCode;
 import cn.linli.platform.error.LinliException;
+import cn.linli.platform.graphql.Ids;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.reactive.TransactionalEventPublisher;
@@ -30,9 +31,9 @@ class OrderMoves {
         this.events = events;
     }
 
-    /** Locks the order (and its community's dispatch lock) if the viewer may see it. */
-    Mono<ServiceOrder> lockVisible(OrderAccess.Scope scope, long orderId) {
-        return orders.lock(orderId)
+    /** Locks the order ({@code input.orderId}) and its community's dispatch lock, if the viewer may see it. */
+    Mono<ServiceOrder> lockVisible(OrderAccess.Scope scope, String orderId) {
+        return Mono.defer(() -> orders.lock(Ids.parse(orderId, "input.orderId")))
                 .switchIfEmpty(Mono.error(() -> LinliException.notFound("订单")))
                 .flatMap(order -> access.canSee(scope, order)
                         .flatMap(visible -> visible ? Mono.just(order) : lostOrForbidden(order, scope.member())));

@@ -84,9 +84,12 @@ class OrderPlacement {
     private Mono<ServiceOrder> replayed(long resident, String key, String hash) {
         return orders.findByIdempotencyKey(resident, key)
                 .flatMap(existing -> existing.requestHash().equals(hash) ? Mono.just(existing)
-                        : Mono.error(new LinliException(ErrorCode.IDEMPOTENCY_KEY_REUSED,
-                                ErrorCode.IDEMPOTENCY_KEY_REUSED.defaultMessage(),
-                                Map.of("field", "input.idempotencyKey"), null)));
+                        : Mono.error(reused()));
+    }
+
+    private static LinliException reused() {
+        return new LinliException(ErrorCode.IDEMPOTENCY_KEY_REUSED, ErrorCode.IDEMPOTENCY_KEY_REUSED.defaultMessage(),
+                Map.of("field", "input.idempotencyKey"), null);
     }
 
     private Mono<Choice> choice(OrderInputs.PlaceOrderInput input, long communityId) {

@@ -58,7 +58,7 @@ class OrderTransitions {
     @Transactional
     public Mono<ServiceOrder> dispatchOrder(OrderAccess.Scope scope, OrderInputs.DispatchOrderInput input) {
         long partnerId = Ids.parse(input.partnerId(), "input.partnerId");
-        return lock(scope, input.orderId()).flatMap(order -> {
+        return moves.lockVisible(scope, input.orderId()).flatMap(order -> {
             Actor actor = scope.asStaff(order);
             OrderLifecycle.check(OrderAction.DISPATCH, order.status(), actor.kind());
             OrderChange.Builder change = new OrderChange.Builder();
@@ -74,7 +74,7 @@ class OrderTransitions {
 
     @Transactional
     public Mono<ServiceOrder> startOrder(OrderAccess.Scope scope, OrderInputs.StartOrderInput input) {
-        return lock(scope, input.orderId())
+        return moves.lockVisible(scope, input.orderId())
                 .flatMap(order -> moves.move(order, OrderAction.START, scope.asServingPartner(order), null,
                                 orders.start(order.id()))
                         .flatMap(started -> moves.published(started, OrderMoves.changeOf(started))));
@@ -83,7 +83,7 @@ class OrderTransitions {
     @Transactional
     public Mono<ServiceOrder> completeOrder(OrderAccess.Scope scope, OrderInputs.CompleteOrderInput input) {
         List<Long> photoIds = PhotoService.parse(input.photoIds(), "input.photoIds");
-        return lock(scope, input.orderId()).flatMap(order -> {
+        return moves.lockVisible(scope, input.orderId()).flatMap(order -> {
             Actor actor = scope.asServingPartner(order);
             return photos.attach(scope.viewer().accountId(), photoIds, "input.photoIds")
                     .then(moves.move(order, OrderAction.COMPLETE, actor, null,
@@ -113,7 +113,7 @@ class OrderTransitions {
     public Mono<ServiceOrder> confirmOrder(OrderAccess.Scope scope, OrderInputs.ConfirmOrderInput input) {
         var rating = new OrderRepository.Rating((short) input.quality(), (short) input.punctuality(),
                 (short) input.attitude(), input.comment());
-        return lock(scope, input.orderId())
+        return moves.lockVisible(scope, input.orderId())
                 .flatMap(order -> moves.move(order, OrderAction.CONFIRM, scope.asResident(order), null,
                         orders.confirm(order.id(), rating)))
                 .flatMap(confirmed -> points.earn(confirmed).thenReturn(confirmed))
@@ -122,7 +122,7 @@ class OrderTransitions {
 
     @Transactional
     public Mono<ServiceOrder> cancelOrder(OrderAccess.Scope scope, OrderInputs.CancelOrderInput input) {
-        return lock(scope, input.orderId()).flatMap(order -> {
+        return moves.lockVisible(scope, input.orderId()).flatMap(order -> {
             Actor actor = scope.asCanceller(order);
             OrderLifecycle.check(OrderAction.CANCEL, order.status(), actor.kind());
             OrderChange.Builder change = OrderMoves.changeOf(order);
@@ -141,9 +141,5 @@ class OrderTransitions {
             return Mono.empty();
         }
         return dispatcher.openOffers(order).doOnNext(id -> change.notify(id, InboxKind.WITHDRAWN)).then();
-    }
-
-    private Mono<ServiceOrder> lock(OrderAccess.Scope scope, String orderId) {
-        return Mono.defer(() -> moves.lockVisible(scope, Ids.parse(orderId, "input.orderId")));
     }
 }

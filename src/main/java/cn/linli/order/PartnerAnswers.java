@@ -47,7 +47,7 @@ class PartnerAnswers {
     @Transactional
     public Mono<ServiceOrder> acceptOrder(OrderAccess.Scope scope, OrderInputs.AcceptOrderInput input) {
         @Nullable Long servingId = Ids.parseOptional(input.servingMemberId(), "input.servingMemberId");
-        return lock(scope, input.orderId()).flatMap(order -> {
+        return moves.lockVisible(scope, input.orderId()).flatMap(order -> {
             PartnerMember member = scope.requireMember();
             long serving = servingId == null ? member.id() : servingId;
             Actor actor = Actor.partner(scope.viewer().accountId());
@@ -89,7 +89,7 @@ class PartnerAnswers {
 
     @Transactional
     public Mono<ServiceOrder> declineOrder(OrderAccess.Scope scope, OrderInputs.DeclineOrderInput input) {
-        return lock(scope, input.orderId()).flatMap(order -> {
+        return moves.lockVisible(scope, input.orderId()).flatMap(order -> {
             PartnerMember member = scope.requireMember();
             Actor actor = Actor.partner(scope.viewer().accountId());
             OrderChange.Builder change = new OrderChange.Builder();
@@ -136,9 +136,5 @@ class PartnerAnswers {
         Instant deadline = order.acceptDeadline();
         return deadline != null && deadline.isAfter(Instant.now()) ? Mono.empty()
                 : Mono.error(new LinliException(ErrorCode.ORDER_ACCEPT_EXPIRED));
-    }
-
-    private Mono<ServiceOrder> lock(OrderAccess.Scope scope, String orderId) {
-        return Mono.defer(() -> moves.lockVisible(scope, Ids.parse(orderId, "input.orderId")));
     }
 }

@@ -61,10 +61,8 @@ class DispatchQueueSqlCountTest extends OrderTestBase {
         for (int i = 0; i < 12; i++) {
             orders.add(placeOrder(resident, category));
         }
+        makeAcceptDeadlinesDue(orders);
         String ids = String.join(",", orders.stream().map(String::valueOf).toList());
-        db.sql("update service_order set accept_deadline = now() - interval '1 second' where id in (" + ids + ")").then().block();
-        db.sql("update timer set due_at = now() - interval '1 second' where kind = 'ORDER_ACCEPT_DEADLINE'"
-                + " and subject_id in (" + ids + ")").then().block();
 
         try (SecondInstance other = SecondInstance.start(Map.of())) {
             Timers otherTimers = other.context().getBean(Timers.class);
