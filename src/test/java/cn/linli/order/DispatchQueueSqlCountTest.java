@@ -61,6 +61,7 @@ class DispatchQueueSqlCountTest extends OrderTestBase {
         for (int i = 0; i < 12; i++) {
             orders.add(placeOrder(resident, category));
         }
+        drainDueTimers();
         makeAcceptDeadlinesDue(orders);
         String ids = String.join(",", orders.stream().map(String::valueOf).toList());
 
