@@ -12,17 +12,20 @@ import cn.linli.partner.PartnerService;
 import cn.linli.platform.error.LinliException;
 import cn.linli.platform.security.Role;
 import cn.linli.platform.security.Viewer;
-import cn.linli.platform.security.Viewers;
+import graphql.GraphQLContext;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
 /**
- * Who the viewer is with respect to orders: a resident of some households, staff of a community, a member of a
- * partner (or several of these). Loaded once per request; every order is checked against it.
+ * The orders' one access policy. Who the viewer is with respect to orders (a resident of some households, staff of a
+ * community, a member of a partner, or several of these) is loaded once per request and kept in the GraphQL context;
+ * every order is checked against it here, and here it is decided as which {@link Actor} the viewer acts.
  */
 @Component
 class OrderAccess {
+
+    private static final String SCOPE_KEY = OrderAccess.class.getName() + ".scope";
 
     record Scope(Viewer viewer, List<Household> households, @Nullable Long staffCommunityId,
                  @Nullable PartnerMember member) {
@@ -54,27 +57,85 @@ class OrderAccess {
             }
             return member;
         }
+
+        Household requireHousehold(long householdId) {
+            return households.stream().filter(h -> h.id() == householdId).findFirst()
+                    .orElseThrow(LinliException::forbidden);
+        }
+
+        void requireStaffOf(long communityId) {
+            if (!isStaffOf(communityId)) {
+                throw LinliException.forbidden();
+            }
+        }
+
+        /** The viewer as the order's resident. */
+        Actor asResident(ServiceOrder order) {
+            if (!isResidentOf(order)) {
+                throw LinliException.forbidden();
+            }
+            return Actor.resident(viewer.accountId());
+        }
+
+        /** The viewer as staff of the order's community. */
+        Actor asStaff(ServiceOrder order) {
+            requireStaffOf(order.communityId());
+            return Actor.staff(viewer.accountId());
+        }
+
+        /** The viewer as a member of the partner serving the order. */
+        Actor asServingPartner(ServiceOrder order) {
+            if (!isPartnerOf(order)) {
+                throw LinliException.forbidden();
+            }
+            return Actor.partner(viewer.accountId());
+        }
+
+        /** Staff cancel with staff rights even on their own household's order. */
+        Actor asCanceller(ServiceOrder order) {
+            return isStaffOf(order.communityId()) ? Actor.staff(viewer.accountId()) : asResident(order);
+        }
+
+        /**
+         * The resident's phone in full to the resident, staff, and the partner while it serves the order (accepted or
+         * in service); masked to a partner before it accepts and after completion.
+         */
+        boolean seesPhone(ServiceOrder order) {
+            return isResidentOf(order) || isStaffOf(order.communityId()) || (isPartnerOf(order) && order.status().serving());
+        }
     }
 
     private final CommunityService communities;
     private final PartnerService partners;
-    private final OrderRepository orders;
+    private final OfferRepository offers;
 
-    OrderAccess(CommunityService communities, PartnerService partners, OrderRepository orders) {
+    OrderAccess(CommunityService communities, PartnerService partners, OfferRepository offers) {
         this.communities = communities;
         this.partners = partners;
-        this.orders = orders;
+        this.offers = offers;
     }
 
-    Mono<Scope> scope() {
-        return Viewers.current().flatMap(viewer -> {
-            List<Long> self = List.of(viewer.accountId());
-            return Mono.zip(communities.householdsOfAccounts(self), communities.staffByAccounts(self),
-                            partners.membersByAccounts(self))
-                    .map(t -> new Scope(viewer, t.getT1().getOrDefault(viewer.accountId(), List.of()),
-                            t.getT2().containsKey(viewer.accountId()) ? t.getT2().get(viewer.accountId()).communityId() : null,
-                            t.getT3().get(viewer.accountId())));
-        });
+    /** The viewer's scope, loaded on first use in this request and shared by every field of it. */
+    Mono<Scope> scope(Viewer viewer, GraphQLContext context) {
+        return context.computeIfAbsent(SCOPE_KEY, key -> load(viewer).cache());
+    }
+
+    /**
+     * The scope an operation of this request already loaded (every order query, mutation and subscription does,
+     * before any order field resolves); empty if none did.
+     */
+    Mono<Scope> loadedScope(GraphQLContext context) {
+        Mono<Scope> scope = context.get(SCOPE_KEY);
+        return scope == null ? Mono.empty() : scope;
+    }
+
+    private Mono<Scope> load(Viewer viewer) {
+        List<Long> self = List.of(viewer.accountId());
+        return Mono.zip(communities.householdsOfAccounts(self), communities.staffByAccounts(self),
+                        partners.membersByAccounts(self))
+                .map(t -> new Scope(viewer, t.getT1().getOrDefault(viewer.accountId(), List.of()),
+                        t.getT2().containsKey(viewer.accountId()) ? t.getT2().get(viewer.accountId()).communityId() : null,
+                        t.getT3().get(viewer.accountId())));
     }
 
     /** Whether the scope may see the order: its resident, its community's staff, its partner, or a partner offered it. */
@@ -82,9 +143,15 @@ class OrderAccess {
         if (scope.seesDirectly(order)) {
             return Mono.just(true);
         }
-        if (scope.member() != null && "DISPATCHED".equals(order.status()) && order.partnerId() == null) {
-            return orders.isOfferedTo(order.id(), scope.member().partnerId());
+        if (scope.member() != null && InboxFilter.GRAB_OFFERS.statuses().contains(order.status())
+                && order.partnerId() == null) {
+            return offers.isOfferedTo(order.id(), scope.member().partnerId());
         }
         return Mono.just(false);
+    }
+
+    /** The order, or FORBIDDEN. */
+    Mono<ServiceOrder> visible(Scope scope, ServiceOrder order) {
+        return canSee(scope, order).flatMap(visible -> visible ? Mono.just(order) : Mono.error(LinliException.forbidden()));
     }
 }

@@ -5,19 +5,21 @@ import java.util.List;
 
 /**
  * What a committed transition tells subscribers: which order changed, in which community, and which partners' inboxes
- * it touches (kind: DISPATCHED, GRAB_OFFERED, TAKEN, WITHDRAWN, UPDATED). Subscribers reload the order themselves.
+ * it touches. Published once per transaction as a domain event; {@link OrderEvents} relays it after commit.
+ * Subscribers reload the order themselves.
  */
 record OrderChange(long orderId, long communityId, List<InboxNotice> inbox) {
 
+    /** {@code kind} is an {@link InboxKind} name (text on the wire, and to the schema's {@code kind: String!}). */
     record InboxNotice(long partnerId, String kind) {
     }
 
-    /** Collects the inbox notices of one transaction, to publish once it has committed. */
+    /** Collects the inbox notices of one transaction attempt. */
     static final class Builder {
         private final List<InboxNotice> inbox = new ArrayList<>();
 
-        Builder notify(long partnerId, String kind) {
-            inbox.add(new InboxNotice(partnerId, kind));
+        Builder notify(long partnerId, InboxKind kind) {
+            inbox.add(new InboxNotice(partnerId, kind.name()));
             return this;
         }
 

@@ -1,207 +1,124 @@
 package cn.linli.order;
 
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
+import java.util.function.Function;
 
-import cn.linli.community.CommunityService;
-import cn.linli.community.Household;
-import cn.linli.identity.Account;
-import cn.linli.identity.IdentityService;
-import cn.linli.partner.Offering;
-import cn.linli.partner.Partner;
-import cn.linli.partner.PartnerService;
-import cn.linli.partner.ServiceCategory;
-import cn.linli.photo.PhotoService;
-import cn.linli.platform.graphql.Batches;
+import cn.linli.platform.graphql.Ids;
 import cn.linli.platform.pagination.Connection;
-import cn.linli.platform.security.PhoneMask;
+import cn.linli.platform.pagination.PageRequest;
+import cn.linli.platform.security.Viewer;
 import graphql.GraphQLContext;
+import jakarta.validation.Valid;
 import org.jspecify.annotations.Nullable;
 import org.springframework.graphql.data.method.annotation.Argument;
-import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
-import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.stereotype.Controller;
 import reactor.core.publisher.Mono;
 
-/** GraphQL mappings for orders. Every nested field is batched: the statements a page costs do not grow with its size. */
+/**
+ * GraphQL queries and mutations of orders. Each loads the viewer's {@link OrderAccess.Scope} once for the request
+ * (the order fields reuse it) and hands it to the service of its flow.
+ */
 @Controller
 class OrderController {
 
-    private final OrderService service;
-    private final PartnerService partners;
-    private final CommunityService communities;
-    private final IdentityService identity;
-    private final PhotoService photos;
+    private final OrderAccess access;
+    private final OrderQueries queries;
+    private final OrderPlacement placement;
+    private final OrderTransitions transitions;
+    private final PartnerAnswers answers;
 
-    OrderController(OrderService service, PartnerService partners, CommunityService communities,
-                    IdentityService identity, PhotoService photos) {
-        this.service = service;
-        this.partners = partners;
-        this.communities = communities;
-        this.identity = identity;
-        this.photos = photos;
+    OrderController(OrderAccess access, OrderQueries queries, OrderPlacement placement, OrderTransitions transitions,
+                    PartnerAnswers answers) {
+        this.access = access;
+        this.queries = queries;
+        this.placement = placement;
+        this.transitions = transitions;
+        this.answers = answers;
     }
 
     @QueryMapping
-    Mono<ServiceOrder> order(@Argument String id) {
-        return service.order(id);
+    Mono<ServiceOrder> order(@Argument String id, Viewer viewer, GraphQLContext context) {
+        long orderId = Ids.parse(id, "id");
+        return as(viewer, context, scope -> queries.visibleOrder(scope, orderId));
     }
 
     @QueryMapping
-    Mono<Connection<ServiceOrder>> myOrders(@Argument @Nullable String status, @Argument @Nullable Integer first,
-                                            @Argument @Nullable String after) {
-        return service.myOrders(status, first, after);
+    Mono<Connection<ServiceOrder>> myOrders(@Argument @Nullable OrderStatus status, @Argument @Nullable Integer first,
+                                            @Argument @Nullable String after, Viewer viewer, GraphQLContext context) {
+        return as(viewer, context, scope -> queries.myOrders(scope, status, PageRequest.of(first, after)));
     }
 
     @QueryMapping
-    Mono<Connection<ServiceOrder>> dispatchQueue(@Argument String communityId, @Argument @Nullable String status,
-                                                 @Argument @Nullable String urgency, @Argument @Nullable Boolean escalated,
-                                                 @Argument @Nullable Integer first, @Argument @Nullable String after) {
-        return service.dispatchQueue(communityId, status, urgency, escalated, first, after);
+    Mono<Connection<ServiceOrder>> dispatchQueue(@Argument String communityId, @Argument @Nullable OrderStatus status,
+                                                 @Argument @Nullable Urgency urgency, @Argument @Nullable Boolean escalated,
+                                                 @Argument @Nullable Integer first, @Argument @Nullable String after,
+                                                 Viewer viewer, GraphQLContext context) {
+        long community = Ids.parse(communityId, "communityId");
+        PageRequest page = PageRequest.of(first, after);
+        return as(viewer, context, scope -> queries.dispatchQueue(scope, community, status, urgency, escalated, page));
     }
 
     @QueryMapping
-    Mono<Connection<ServiceOrder>> partnerInbox(@Argument String filter, @Argument @Nullable Integer first,
-                                                @Argument @Nullable String after) {
-        return service.partnerInbox(filter, first, after);
+    Mono<Connection<ServiceOrder>> partnerInbox(@Argument InboxFilter filter, @Argument @Nullable Integer first,
+                                                @Argument @Nullable String after, Viewer viewer, GraphQLContext context) {
+        return as(viewer, context, scope -> queries.partnerInbox(scope, filter, PageRequest.of(first, after)));
     }
 
     @QueryMapping
-    Mono<List<DispatchCandidate>> dispatchCandidates(@Argument String orderId) {
-        return service.dispatchCandidates(orderId);
+    Mono<List<DispatchCandidate>> dispatchCandidates(@Argument String orderId, Viewer viewer, GraphQLContext context) {
+        long id = Ids.parse(orderId, "orderId");
+        return as(viewer, context, scope -> queries.dispatchCandidates(scope, id));
     }
 
     @MutationMapping
-    Mono<ServiceOrder> placeOrder(@Argument OrderInputs.PlaceOrderInput input) {
-        return service.placeOrder(input);
+    Mono<ServiceOrder> placeOrder(@Argument @Valid OrderInputs.PlaceOrderInput input, Viewer viewer,
+                                  GraphQLContext context) {
+        return as(viewer, context, scope -> placement.placeOrder(scope, input));
     }
 
     @MutationMapping
-    Mono<ServiceOrder> dispatchOrder(@Argument OrderInputs.DispatchOrderInput input) {
-        return service.dispatchOrder(input);
+    Mono<ServiceOrder> dispatchOrder(@Argument OrderInputs.DispatchOrderInput input, Viewer viewer,
+                                     GraphQLContext context) {
+        return as(viewer, context, scope -> transitions.dispatchOrder(scope, input));
     }
 
     @MutationMapping
-    Mono<ServiceOrder> acceptOrder(@Argument OrderInputs.AcceptOrderInput input) {
-        return service.acceptOrder(input);
+    Mono<ServiceOrder> acceptOrder(@Argument OrderInputs.AcceptOrderInput input, Viewer viewer, GraphQLContext context) {
+        return as(viewer, context, scope -> answers.acceptOrder(scope, input));
     }
 
     @MutationMapping
-    Mono<ServiceOrder> declineOrder(@Argument OrderInputs.DeclineOrderInput input) {
-        return service.declineOrder(input);
+    Mono<ServiceOrder> declineOrder(@Argument @Valid OrderInputs.DeclineOrderInput input, Viewer viewer,
+                                    GraphQLContext context) {
+        return as(viewer, context, scope -> answers.declineOrder(scope, input));
     }
 
     @MutationMapping
-    Mono<ServiceOrder> startOrder(@Argument OrderInputs.StartOrderInput input) {
-        return service.startOrder(input);
+    Mono<ServiceOrder> startOrder(@Argument OrderInputs.StartOrderInput input, Viewer viewer, GraphQLContext context) {
+        return as(viewer, context, scope -> transitions.startOrder(scope, input));
     }
 
     @MutationMapping
-    Mono<ServiceOrder> completeOrder(@Argument OrderInputs.CompleteOrderInput input) {
-        return service.completeOrder(input);
+    Mono<ServiceOrder> completeOrder(@Argument @Valid OrderInputs.CompleteOrderInput input, Viewer viewer,
+                                     GraphQLContext context) {
+        return as(viewer, context, scope -> transitions.completeOrder(scope, input));
     }
 
     @MutationMapping
-    Mono<ServiceOrder> confirmOrder(@Argument OrderInputs.ConfirmOrderInput input) {
-        return service.confirmOrder(input);
+    Mono<ServiceOrder> confirmOrder(@Argument @Valid OrderInputs.ConfirmOrderInput input, Viewer viewer,
+                                    GraphQLContext context) {
+        return as(viewer, context, scope -> transitions.confirmOrder(scope, input));
     }
 
     @MutationMapping
-    Mono<ServiceOrder> cancelOrder(@Argument OrderInputs.CancelOrderInput input) {
-        return service.cancelOrder(input);
+    Mono<ServiceOrder> cancelOrder(@Argument @Valid OrderInputs.CancelOrderInput input, Viewer viewer,
+                                   GraphQLContext context) {
+        return as(viewer, context, scope -> transitions.cancelOrder(scope, input));
     }
 
-    // ---- Order's nested fields ----
-
-    @BatchMapping(typeName = "Order", field = "category")
-    Mono<Map<ServiceOrder, ServiceCategory>> categoryOfOrder(List<ServiceOrder> orders) {
-        return Batches.one(orders, ServiceOrder::categoryId, partners::categoriesByIds);
-    }
-
-    @BatchMapping(typeName = "Order", field = "offering")
-    Mono<Map<ServiceOrder, Offering>> offeringOfOrder(List<ServiceOrder> orders) {
-        return Batches.one(orders, order -> order.offeringId() == null ? 0L : order.offeringId(), partners::offeringsByIds);
-    }
-
-    @BatchMapping(typeName = "Order", field = "household")
-    Mono<Map<ServiceOrder, Household>> householdOfOrder(List<ServiceOrder> orders) {
-        return Batches.one(orders, ServiceOrder::householdId, communities::householdsByIds);
-    }
-
-    @BatchMapping(typeName = "Order", field = "partner")
-    Mono<Map<ServiceOrder, Partner>> partnerOfOrder(List<ServiceOrder> orders) {
-        return Batches.one(orders, order -> order.partnerId() == null ? 0L : order.partnerId(), partners::partnersByIds);
-    }
-
-    @BatchMapping(typeName = "Order", field = "resident")
-    Mono<Map<ServiceOrder, OrderPerson>> residentOfOrder(List<ServiceOrder> orders) {
-        return Batches.one(orders, ServiceOrder::residentId, this::people);
-    }
-
-    @BatchMapping(typeName = "Order", field = "servingMember")
-    Mono<Map<ServiceOrder, OrderPerson>> servingMemberOfOrder(List<ServiceOrder> orders) {
-        return Batches.one(orders, order -> order.servingMemberId() == null ? 0L : order.servingMemberId(), this::people);
-    }
-
-    @BatchMapping(typeName = "Order", field = "timeline")
-    Mono<Map<ServiceOrder, List<OrderEvent>>> timelineOfOrder(List<ServiceOrder> orders) {
-        return Batches.many(orders, ServiceOrder::id, service::timelines);
-    }
-
-    /** Signed links to the resident's photos, for whoever may see the order (computed, no database access). */
-    @SchemaMapping(typeName = "Order", field = "photoUrls")
-    List<String> photoUrlsOfOrder(ServiceOrder order, GraphQLContext context) {
-        return photos.urls(order.photoIds(), context);
-    }
-
-    @SchemaMapping(typeName = "Order", field = "completionPhotoUrls")
-    List<String> completionPhotoUrlsOfOrder(ServiceOrder order, GraphQLContext context) {
-        return photos.urls(order.completionPhotoIds(), context);
-    }
-
-    /**
-     * The resident's phone: in full to the resident, staff, and the partner while it serves the order (accepted or
-     * in service); masked to a partner before it accepts and after completion.
-     */
-    @BatchMapping(typeName = "Order", field = "contactPhone")
-    Mono<Map<ServiceOrder, String>> contactPhoneOfOrder(List<ServiceOrder> orders) {
-        return service.scope().map(scope -> {
-            Map<ServiceOrder, String> phones = new HashMap<>();
-            for (ServiceOrder order : orders) {
-                boolean serving = scope.isPartnerOf(order)
-                        && ("ACCEPTED".equals(order.status()) || "IN_SERVICE".equals(order.status()));
-                boolean full = scope.isResidentOf(order) || scope.isStaffOf(order.communityId()) || serving;
-                phones.put(order, full ? order.contactPhone() : String.valueOf(PhoneMask.mask(order.contactPhone())));
-            }
-            return phones;
-        });
-    }
-
-    @BatchMapping(typeName = "OrderEvent", field = "actor")
-    Mono<Map<OrderEvent, OrderPerson>> actorOfEvent(List<OrderEvent> events) {
-        return Batches.one(events, event -> event.actorId() == null ? 0L : event.actorId(), this::people);
-    }
-
-    @BatchMapping(typeName = "OrderEvent", field = "partner")
-    Mono<Map<OrderEvent, Partner>> partnerOfEvent(List<OrderEvent> events) {
-        return Batches.one(events, event -> event.partnerId() == null ? 0L : event.partnerId(), partners::partnersByIds);
-    }
-
-    @BatchMapping(typeName = "Partner", field = "scorecard")
-    Mono<Map<Partner, OrderRepository.Scorecard>> scorecardOfPartner(List<Partner> partnerList) {
-        return Batches.one(partnerList, Partner::id, service::scorecards);
-    }
-
-    private Mono<Map<Long, OrderPerson>> people(java.util.Collection<Long> accountIds) {
-        return identity.accountsByIds(accountIds).map(accounts -> {
-            Map<Long, OrderPerson> people = new HashMap<>();
-            for (Account account : accounts.values()) {
-                people.put(account.id(), new OrderPerson(account.id(), account.nickname()));
-            }
-            return people;
-        });
+    private <T> Mono<T> as(Viewer viewer, GraphQLContext context, Function<OrderAccess.Scope, Mono<T>> work) {
+        return access.scope(viewer, context).flatMap(work);
     }
 }

@@ -1,14 +1,15 @@
 package cn.linli.order;
 
-import java.time.Duration;
-
 import cn.linli.platform.events.EventBus;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionalEventListener;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import reactor.util.retry.Retry;
 
-/** Order changes on the event bus: published after commit, received on every instance. */
+/**
+ * Order changes on the event bus: a transition publishes an {@link OrderChange} domain event once, inside its
+ * transaction; this relays it to Redis after commit, and every instance receives it.
+ */
 @Component
 class OrderEvents {
 
@@ -19,12 +20,13 @@ class OrderEvents {
 
     OrderEvents(EventBus bus) {
         this.bus = bus;
-        // one Redis subscription per instance, made at start (so the first GraphQL subscriber misses nothing) and
-        // renewed after a Redis outage, shared by every GraphQL subscriber on this instance
-        this.changes = bus.subscribe(CHANNEL, OrderChange.class)
-                .retryWhen(Retry.backoff(Long.MAX_VALUE, Duration.ofSeconds(1)).maxBackoff(Duration.ofSeconds(30)))
-                .publish()
-                .autoConnect(0);
+        this.changes = bus.channel(CHANNEL, OrderChange.class);
+    }
+
+    /** After commit only (never for a rolled-back attempt); a Redis failure is logged by the bus, not thrown. */
+    @TransactionalEventListener
+    void relay(OrderChange change) {
+        publish(change).subscribe();
     }
 
     Mono<Void> publish(OrderChange change) {

@@ -12,7 +12,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 @ConfigurationProperties("linli.orders")
 record OrderProperties(Duration acceptDeadlineNormal, Duration acceptDeadlineUrgent, Duration autoConfirmAfter) {
 
-    Duration acceptDeadline(String urgency) {
-        return "URGENT".equals(urgency) ? acceptDeadlineUrgent : acceptDeadlineNormal;
+    Duration acceptDeadline(Urgency urgency) {
+        return urgency == Urgency.URGENT ? acceptDeadlineUrgent : acceptDeadlineNormal;
     }
 }

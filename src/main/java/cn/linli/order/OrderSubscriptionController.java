@@ -3,6 +3,8 @@ package cn.linli.order;
 import cn.linli.partner.PartnerMember;
 import cn.linli.platform.error.LinliException;
 import cn.linli.platform.graphql.Ids;
+import cn.linli.platform.security.Viewer;
+import graphql.GraphQLContext;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.SubscriptionMapping;
 import org.springframework.stereotype.Controller;
@@ -16,46 +18,45 @@ import reactor.core.publisher.Mono;
 @Controller
 class OrderSubscriptionController {
 
-    private final OrderService service;
+    private final OrderQueries queries;
+    private final OrderAccess access;
     private final OrderEvents events;
 
-    OrderSubscriptionController(OrderService service, OrderEvents events) {
-        this.service = service;
+    OrderSubscriptionController(OrderQueries queries, OrderAccess access, OrderEvents events) {
+        this.queries = queries;
+        this.access = access;
         this.events = events;
     }
 
     /** The order as it stands now, then again after every change: a client never starts from a stale copy. */
     @SubscriptionMapping
-    Flux<ServiceOrder> orderUpdated(@Argument String orderId) {
+    Flux<ServiceOrder> orderUpdated(@Argument String orderId, Viewer viewer, GraphQLContext context) {
         long id = Ids.parse(orderId, "orderId");
-        return service.scope().flatMapMany(scope -> service.visibleOrder(scope, id).flatMapMany(now -> Flux.concat(
-                Mono.just(now),
-                events.changes()
+        return access.scope(viewer, context).flatMapMany(scope -> queries.visibleOrder(scope, id)
+                .flatMapMany(now -> Flux.concat(Mono.just(now), events.changes()
                         .filter(change -> change.orderId() == id)
-                        .concatMap(change -> service.visibleOrder(scope, id)
+                        .concatMap(change -> queries.visibleOrder(scope, id)
                                 .onErrorResume(LinliException.class, ex -> Mono.empty())))));
     }
 
     @SubscriptionMapping
-    Flux<InboxEvent> partnerInbox() {
-        return service.scope().flatMapMany(scope -> {
+    Flux<InboxEvent> partnerInbox(Viewer viewer, GraphQLContext context) {
+        return access.scope(viewer, context).flatMapMany(scope -> {
             PartnerMember member = scope.requireMember();
             return events.changes().concatMap(change -> Flux.fromIterable(change.inbox())
                     .filter(notice -> notice.partnerId() == member.partnerId())
-                    .concatMap(notice -> service.findOrder(change.orderId())
+                    .concatMap(notice -> queries.findOrder(change.orderId())
                             .map(order -> new InboxEvent(notice.kind(), order))));
         });
     }
 
     @SubscriptionMapping
-    Flux<ServiceOrder> dispatchBoard(@Argument String communityId) {
+    Flux<ServiceOrder> dispatchBoard(@Argument String communityId, Viewer viewer, GraphQLContext context) {
         long id = Ids.parse(communityId, "communityId");
-        return service.scope().flatMapMany(scope -> {
-            if (!scope.isStaffOf(id)) {
-                return Flux.error(LinliException.forbidden());
-            }
+        return access.scope(viewer, context).flatMapMany(scope -> {
+            scope.requireStaffOf(id);
             return events.changes().filter(change -> change.communityId() == id)
-                    .concatMap(change -> service.findOrder(change.orderId()));
+                    .concatMap(change -> queries.findOrder(change.orderId()));
         });
     }
 }

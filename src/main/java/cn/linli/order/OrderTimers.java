@@ -9,17 +9,17 @@ import org.springframework.context.annotation.Configuration;
 class OrderTimers {
 
     @Bean
-    TimerHandler orderAcceptDeadline(OrderService orders) {
+    TimerHandler orderAcceptDeadline(OrderTimerFlows orders) {
         return TimerHandler.of(Dispatcher.ACCEPT_DEADLINE, orders::expireAcceptDeadline);
     }
 
     @Bean
-    TimerHandler orderAutoConfirm(OrderService orders) {
-        return TimerHandler.of(OrderService.AUTO_CONFIRM, orders::autoConfirm);
+    TimerHandler orderAutoConfirm(OrderTimerFlows orders) {
+        return TimerHandler.of(OrderTransitions.AUTO_CONFIRM, orders::autoConfirm);
     }
 
     @Bean
-    TimerHandler orderAutoConfirmReminder(OrderService orders) {
-        return TimerHandler.of(OrderService.AUTO_CONFIRM_REMINDER, orders::remindAutoConfirm);
+    TimerHandler orderAutoConfirmReminder(OrderTimerFlows orders) {
+        return TimerHandler.of(OrderTransitions.AUTO_CONFIRM_REMINDER, orders::remindAutoConfirm);
     }
 }

@@ -7,13 +7,13 @@ import cn.linli.platform.pagination.Keyset;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A service order row. The contact phone is never exposed directly (see {@code OrderController#contactPhone}), nor
- * are photo ids: clients get signed photo URLs.
+ * A service order row (mapped by column name). The contact phone is never exposed directly (see
+ * {@code OrderFieldsController#contactPhoneOfOrder}), nor are photo ids: clients get signed photo URLs.
  */
 public record ServiceOrder(long id, long householdId, long communityId, long residentId, long categoryId,
-                           @Nullable Long offeringId, String dispatchMode, String description, List<Long> photoIds,
-                           @Nullable Instant preferredFrom, @Nullable Instant preferredTo, String urgency,
-                           String contactPhone, String status, boolean escalated, @Nullable Long partnerId,
+                           @Nullable Long offeringId, DispatchMode dispatchMode, String description, List<Long> photoIds,
+                           @Nullable Instant preferredFrom, @Nullable Instant preferredTo, Urgency urgency,
+                           String contactPhone, OrderStatus status, boolean escalated, @Nullable Long partnerId,
                            @Nullable Long servingMemberId, int dispatchRound, @Nullable Instant acceptDeadline,
                            @Nullable Integer minutesSpent, @Nullable String completionNotes,
                            List<Long> completionPhotoIds, @Nullable Integer ratingQuality,
@@ -34,7 +34,7 @@ public record ServiceOrder(long id, long householdId, long communityId, long res
 
     /** Orders still holding a unit of their partner's capacity. */
     boolean holdsCapacity() {
-        return partnerId != null && (status.equals("DISPATCHED") || status.equals("ACCEPTED") || status.equals("IN_SERVICE"));
+        return partnerId != null && status.holdsCapacity();
     }
 
     Keyset position() {

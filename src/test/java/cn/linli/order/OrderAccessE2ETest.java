@@ -206,10 +206,7 @@ class OrderAccessE2ETest extends OrderTestBase {
         timers.runDue().block();
         assertThat(status(orderId)).as("not yet due").isEqualTo("COMPLETED");
 
-        db.sql("update service_order set completed_at = now() - interval '4 days' where id = :id").bind("id", orderId)
-                .then().block();
-        db.sql("update timer set due_at = now() - interval '1 second' where subject_id = :id and kind = 'ORDER_AUTO_CONFIRM'")
-                .bind("id", orderId).then().block();
+        makeAutoConfirmDue(orderId);
         timers.runDue().block();
         timers.runDue().block();
 

@@ -125,11 +125,36 @@ public abstract class OrderTestBase extends IntegrationTest {
 
     /** Moves the order's accept deadline (and its timers) into the past, then fires due timers. */
     protected void expireDeadline(long orderId) {
-        db.sql("update service_order set accept_deadline = now() - interval '1 second' where id = :id")
-                .bind("id", orderId).then().block();
-        db.sql("update timer set due_at = now() - interval '1 second' where subject_id = :id and kind = 'ORDER_ACCEPT_DEADLINE'")
-                .bind("id", orderId).then().block();
+        makeAcceptDeadlinesDue(List.of(orderId));
         timers.runDue().block();
+    }
+
+    /**
+     * Fires whatever earlier tests left due (notification sends, mostly), so a test that then makes its own timers due
+     * and polls knows exactly which ones the pollers meet: each poll fires at most a batch.
+     */
+    protected void drainDueTimers() {
+        for (int round = 0; round < 20 && timers.runDue().block() > 0; round++) {
+            // a handler may schedule follow-ups due at once; twenty rounds is far more than any chain here
+        }
+    }
+
+    /** Moves these orders' accept deadlines and their timers into the past, without firing them. */
+    protected void makeAcceptDeadlinesDue(List<Long> orderIds) {
+        Long[] ids = orderIds.toArray(Long[]::new);
+        db.sql("update service_order set accept_deadline = now() - interval '1 second' where id = any(:ids)")
+                .bind("ids", ids).then().block();
+        db.sql("update timer set due_at = now() - interval '1 second' where subject_id = any(:ids)"
+                        + " and kind = 'ORDER_ACCEPT_DEADLINE'")
+                .bind("ids", ids).then().block();
+    }
+
+    /** Makes the order's completion old enough to confirm itself, and its auto-confirm timer due (not fired). */
+    protected void makeAutoConfirmDue(long orderId) {
+        db.sql("update service_order set completed_at = now() - interval '4 days' where id = :id").bind("id", orderId)
+                .then().block();
+        db.sql("update timer set due_at = now() - interval '1 second' where subject_id = :id and kind = 'ORDER_AUTO_CONFIRM'")
+                .bind("id", orderId).then().block();
     }
 
     protected static void expectCode(GraphQlTester.Response response, String code) {

@@ -1,0 +1,9 @@
+package cn.linli.order;
+
+/** Who makes a transition (schema {@code ActorKind}). */
+public enum ActorKind {
+    RESIDENT,
+    STAFF,
+    PARTNER,
+    SYSTEM
+}
