@@ -19,8 +19,9 @@ import reactor.core.publisher.Mono;
  * of the secret, and each refresh replaces it with a conditional update, so a token works once. Presenting a retired
  * secret means the token was copied: the whole session ends, the thief's copy and the owner's alike.
  * <p>
- * Every request's access token asks {@link #isOpen}. Redis caches the answer briefly ({@link #CACHE_TTL}); a missing,
- * emptied or unreachable Redis only sends the question to PostgreSQL, so it can never revive an ended session.
+ * Every request's access token asks {@link #isOpen}. Redis caches the answer briefly ({@link #CACHE_TTL}), written
+ * when a session opens, refreshes or ends and after each look-up; a missing, emptied or unreachable Redis only sends
+ * the question to PostgreSQL, so it can never revive an ended session.
  */
 @Component
 class AuthSessions implements SessionRegistry {
@@ -60,6 +61,7 @@ class AuthSessions implements SessionRegistry {
         String sessionId = randomToken(16);
         String secret = randomToken(32);
         return sessions.insert(sessionId, accountId, IdempotencyKeys.sha256(secret), ttl)
+                .then(remember(sessionId, true))
                 .thenReturn(new Rotation.Rotated(accountId, sessionId, sessionId + "." + secret));
     }
 
@@ -71,6 +73,7 @@ class AuthSessions implements SessionRegistry {
         String presented = IdempotencyKeys.sha256(parsed.secret());
         String secret = randomToken(32);
         return sessions.rotate(parsed.sessionId(), presented, IdempotencyKeys.sha256(secret), ttl)
+                .flatMap(accountId -> remember(parsed.sessionId(), true).thenReturn(accountId))
                 .<Rotation>map(accountId -> new Rotation.Rotated(accountId, parsed.sessionId(), parsed.sessionId() + "." + secret))
                 .switchIfEmpty(Mono.defer(() -> notRotated(parsed.sessionId(), presented)));
     }

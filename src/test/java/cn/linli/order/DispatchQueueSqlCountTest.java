@@ -79,6 +79,9 @@ class DispatchQueueSqlCountTest extends OrderTestBase {
             }
         }
 
+        System.out.println("DIAG timers " + db.sql("select kind, subject_id, due_at, attempts, last_error, now() as n from timer where subject_id in (" + ids + ")").fetch().all().collectList().block());
+        System.out.println("DIAG orders " + db.sql("select id, status, partner_id, accept_deadline, escalated, dispatch_round from service_order where id in (" + ids + ")").fetch().all().collectList().block());
+        System.out.println("DIAG events " + db.sql("select order_id, from_status, to_status, reason, partner_id from order_event where order_id in (" + ids + ") order by id").fetch().all().collectList().block());
         assertThat(count("select count(*) from order_event where reason = '接单超时' and order_id in (" + ids + ")"))
                 .isEqualTo(orders.size());
         assertThat(count("select count(*) from order_decline where expired and order_id in (" + ids + ")"))

@@ -46,9 +46,12 @@ class GraphQlErrors {
         return linli(LinliException.invalid(field(first), first.getMessage()), env);
     }
 
-    /** The violation's path without the method name: {@code placeOrder.input.description} → {@code input.description}. */
+    /**
+     * The violation's path as the client sent it: without the method name and without Bean Validation's container
+     * node names ({@code createCampaign.input.branchVenues[0].<list element>} → {@code input.branchVenues[0]}).
+     */
     static String field(ConstraintViolation<?> violation) {
-        String path = violation.getPropertyPath().toString();
+        String path = violation.getPropertyPath().toString().replaceAll("\\.<[^>]*>", "");
         int dot = path.indexOf('.');
         return dot < 0 ? path : path.substring(dot + 1);
     }

@@ -10,6 +10,7 @@ import org.springframework.data.redis.listener.ReactiveRedisMessageListenerConta
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
 import reactor.util.retry.Retry;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -52,11 +53,20 @@ public class EventBus {
      * One Redis subscription per instance for this channel, made now (so the first GraphQL subscriber misses nothing)
      * and renewed after a Redis outage, shared by every subscriber on this instance. Features keep the returned flux in
      * a field and filter it per subscriber.
+     * <p>
+     * An event reaches the subscribers listening when it arrives and no one else: with nobody listening it is dropped,
+     * never kept for the next subscriber (a {@code publish()} would queue up to 256 stale events, replay them to the next
+     * subscriber, and stop reading Redis once full — losing the live ones). Subscribers reload what they show anyway.
      */
     public <T> Flux<T> channel(String channel, Class<T> type) {
-        return subscribe(channel, type)
-                .retryWhen(Retry.backoff(Long.MAX_VALUE, Duration.ofSeconds(1)).maxBackoff(Duration.ofSeconds(30)))
-                .publish()
-                .autoConnect(0);
+        return liveOnly(subscribe(channel, type)
+                .retryWhen(Retry.backoff(Long.MAX_VALUE, Duration.ofSeconds(1)).maxBackoff(Duration.ofSeconds(30))));
+    }
+
+    /** Subscribes to {@code upstream} now and hands each item to whoever listens at that moment; nothing is kept. */
+    static <T> Flux<T> liveOnly(Flux<T> upstream) {
+        Sinks.Many<T> live = Sinks.many().multicast().directBestEffort();
+        upstream.subscribe(live::tryEmitNext); // no subscriber, or one without demand: dropped
+        return live.asFlux();
     }
 }

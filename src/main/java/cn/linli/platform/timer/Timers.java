@@ -3,6 +3,7 @@ package cn.linli.platform.timer;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -38,6 +39,8 @@ public class Timers {
     private final ObjectProvider<TimerHandler> handlerProvider;
     private volatile @Nullable Map<String, TimerHandler> handlers;
     private final TimerProperties properties;
+    /** How long a leased timer is hidden from other pollers while its handler runs (WeChat calls time out in seconds). */
+    static final Duration LEASE = Duration.ofMinutes(2);
     private volatile Disposable poller;
 
     Timers(DatabaseClient db, TransactionalOperator transaction, ObjectProvider<TimerHandler> handlers,
@@ -82,39 +85,74 @@ public class Timers {
     private record Claimed(long id, String kind, long subjectId, int attempts, @Nullable String lastError) {
     }
 
-    /** Claims one due timer and handles it in one transaction; false when none is due. */
+    /** What the claiming transaction decided: nothing due, done inside it, or a leased handler to run after it. */
+    private record Outcome(boolean fired, @Nullable Claimed leased) {
+        static final Outcome NONE_DUE = new Outcome(false, null);
+        static final Outcome DONE = new Outcome(true, null);
+    }
+
+    /**
+     * Claims one due timer and handles it in one transaction, or (leased handlers) leases it in that transaction and
+     * runs the handler after it; false when none is due.
+     */
     private Mono<Boolean> fireNext() {
         return Mono.defer(() -> {
-            java.util.concurrent.atomic.AtomicReference<Claimed> claimedRef = new java.util.concurrent.atomic.AtomicReference<>();
-            Mono<Boolean> work = db.sql("""
-                            select id, kind, subject_id, attempts, last_error from timer where due_at <= now()
-                             order by due_at limit 1 for update skip locked
-                            """)
-                    .map(row -> new Claimed(row.get("id", Long.class), row.get("kind", String.class),
-                            row.get("subject_id", Long.class), row.get("attempts", Integer.class),
-                            row.get("last_error", String.class)))
-                    .one()
+            AtomicReference<Claimed> claimedRef = new AtomicReference<>();
+            Mono<Outcome> work = claimDue()
                     .flatMap(claimed -> {
                         claimedRef.set(claimed);
-                        TimerHandler handler = handlers().get(claimed.kind());
-                        Mono<Void> delete = db.sql("delete from timer where id = :id").bind("id", claimed.id()).then();
-                        if (handler == null) {
-                            log.error("No handler for timer kind {}; dropping timer {}", claimed.kind(), claimed.id());
-                            return delete.thenReturn(true);
-                        }
-                        if (claimed.attempts() >= handler.maxAttempts()) {
-                            log.warn("Timer {} ({} {}) gave up after {} attempts: {}", claimed.id(), claimed.kind(),
-                                    claimed.subjectId(), claimed.attempts(), claimed.lastError());
-                            return delete.then(handler.giveUp(claimed.subjectId(), String.valueOf(claimed.lastError())))
-                                    .thenReturn(true);
-                        }
-                        return delete.then(handler.fire(claimed.subjectId())).thenReturn(true);
+                        return handle(claimed);
                     })
-                    .defaultIfEmpty(false);
+                    .defaultIfEmpty(Outcome.NONE_DUE);
             return transaction.transactional(work)
                     .retryWhen(TransactionConflicts.retrySpec())
+                    .flatMap(outcome -> outcome.leased() == null ? Mono.just(outcome.fired())
+                            : fireLeased(outcome.leased()).thenReturn(true))
                     .onErrorResume(ex -> recordFailure(claimedRef.get(), ex).thenReturn(true));
         });
+    }
+
+    private Mono<Claimed> claimDue() {
+        return db.sql("""
+                        select id, kind, subject_id, attempts, last_error from timer where due_at <= now()
+                         order by due_at limit 1 for update skip locked
+                        """)
+                .map(row -> new Claimed(row.get("id", Long.class), row.get("kind", String.class),
+                        row.get("subject_id", Long.class), row.get("attempts", Integer.class),
+                        row.get("last_error", String.class)))
+                .one();
+    }
+
+    /** Inside the claiming transaction. */
+    private Mono<Outcome> handle(Claimed claimed) {
+        TimerHandler handler = handlers().get(claimed.kind());
+        if (handler == null) {
+            log.error("No handler for timer kind {}; dropping timer {}", claimed.kind(), claimed.id());
+            return delete(claimed).thenReturn(Outcome.DONE);
+        }
+        if (claimed.attempts() >= handler.maxAttempts()) {
+            log.warn("Timer {} ({} {}) gave up after {} attempts: {}", claimed.id(), claimed.kind(),
+                    claimed.subjectId(), claimed.attempts(), claimed.lastError());
+            return delete(claimed).then(handler.giveUp(claimed.subjectId(), String.valueOf(claimed.lastError())))
+                    .thenReturn(Outcome.DONE);
+        }
+        if (handler.leased()) {
+            return db.sql("update timer set due_at = now() + :lease * interval '1 second' where id = :id")
+                    .bind("lease", LEASE.toSeconds()).bind("id", claimed.id())
+                    .then()
+                    .thenReturn(new Outcome(true, claimed));
+        }
+        return delete(claimed).then(handler.fire(claimed.subjectId())).thenReturn(Outcome.DONE);
+    }
+
+    /** After the lease committed: the handler, then the timer's removal; a failure keeps it for a retry. */
+    private Mono<Void> fireLeased(Claimed claimed) {
+        return Mono.defer(() -> handlers().get(claimed.kind()).fire(claimed.subjectId()))
+                .then(delete(claimed));
+    }
+
+    private Mono<Void> delete(Claimed claimed) {
+        return db.sql("delete from timer where id = :id").bind("id", claimed.id()).then();
     }
 
     /**

@@ -23,7 +23,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 class InputValidationTest {
 
     record NoteInput(@NotBlank(message = "请填写内容") @Size(max = 5, message = "内容不能超过 5 个字") @PlainText String text,
-                     @Nullable @Size(max = 3, message = "备注不能超过 3 个字") String remark) {
+                     @Nullable @Size(max = 3, message = "备注不能超过 3 个字") String remark,
+                     java.util.List<@PlainText(message = "标签包含无效字符") String> tags) {
+        NoteInput(String text, @Nullable String remark) {
+            this(text, remark, java.util.List.of());
+        }
+
         NoteInput {
             text = Texts.strip(text);
             remark = Texts.blankToNull(remark);
@@ -69,6 +74,13 @@ class InputValidationTest {
         assertThat(violations(new NoteInput("a\nb", null))).isEmpty();
         assertThat(violations(new NoteInput("好", "一二三四"))).extracting(GraphQlErrorsProbe::field)
                 .containsExactly("input.remark");
+    }
+
+    @Test
+    void aBadListElementIsNamedByItsIndexWithoutContainerNodeNames() {
+        var violations = violations(new NoteInput("好", null, java.util.List.of("ok", "a\u0007")));
+        assertThat(violations).extracting(GraphQlErrorsProbe::field).containsExactly("input.tags[1]");
+        assertThat(violations).extracting(ConstraintViolation::getMessage).containsExactly("标签包含无效字符");
     }
 
     private static Set<ConstraintViolation<Controller>> violations(NoteInput input) {
