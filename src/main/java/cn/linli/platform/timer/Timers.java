@@ -7,10 +7,14 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import cn.linli.platform.db.TransactionConflicts;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.context.event.EventListener;
@@ -38,14 +42,34 @@ public class Timers {
     private final ObjectProvider<TimerHandler> handlerProvider;
     private volatile @Nullable Map<String, TimerHandler> handlers;
     private final TimerProperties properties;
+    private final MeterRegistry meters;
     private volatile Disposable poller;
 
+    @Autowired
     Timers(DatabaseClient db, TransactionalOperator transaction, ObjectProvider<TimerHandler> handlers,
-           TimerProperties properties) {
+           TimerProperties properties, MeterRegistry meters) {
         this.db = db;
         this.transaction = transaction;
         this.handlerProvider = handlers;
         this.properties = properties;
+        this.meters = meters;
+    }
+
+    /** Without metrics, for tests that build a Timers by hand. */
+    Timers(DatabaseClient db, TransactionalOperator transaction, ObjectProvider<TimerHandler> handlers,
+           TimerProperties properties) {
+        this(db, transaction, handlers, properties, new SimpleMeterRegistry());
+    }
+
+    /**
+     * {@code linli.timers.fired}: timers handled per kind and outcome ({@code success}, {@code failure} (rolled back,
+     * retried later), {@code gave_up}, {@code no_handler}). Kinds are the handlers' fixed names, so the tags stay few.
+     */
+    private void count(String kind, String outcome) {
+        Counter.builder("linli.timers.fired").tag("kind", kind).tag("outcome", outcome)
+                .description("Timers fired, per kind and outcome")
+                .register(meters)
+                .increment();
     }
 
     private Map<String, TimerHandler> handlers() {
@@ -86,6 +110,8 @@ public class Timers {
     private Mono<Boolean> fireNext() {
         return Mono.defer(() -> {
             java.util.concurrent.atomic.AtomicReference<Claimed> claimedRef = new java.util.concurrent.atomic.AtomicReference<>();
+            // counted once the transaction committed: a handler that succeeded in a rolled-back transaction did not fire
+            java.util.concurrent.atomic.AtomicReference<String> outcome = new java.util.concurrent.atomic.AtomicReference<>();
             Mono<Boolean> work = db.sql("""
                             select id, kind, subject_id, attempts, last_error from timer where due_at <= now()
                              order by due_at limit 1 for update skip locked
@@ -100,19 +126,27 @@ public class Timers {
                         Mono<Void> delete = db.sql("delete from timer where id = :id").bind("id", claimed.id()).then();
                         if (handler == null) {
                             log.error("No handler for timer kind {}; dropping timer {}", claimed.kind(), claimed.id());
-                            return delete.thenReturn(true);
+                            return delete.thenReturn(true).doOnSuccess(fired -> outcome.set("no_handler"));
                         }
                         if (claimed.attempts() >= handler.maxAttempts()) {
                             log.warn("Timer {} ({} {}) gave up after {} attempts: {}", claimed.id(), claimed.kind(),
                                     claimed.subjectId(), claimed.attempts(), claimed.lastError());
                             return delete.then(handler.giveUp(claimed.subjectId(), String.valueOf(claimed.lastError())))
-                                    .thenReturn(true);
+                                    .thenReturn(true)
+                                    .doOnSuccess(fired -> outcome.set("gave_up"));
                         }
-                        return delete.then(handler.fire(claimed.subjectId())).thenReturn(true);
+                        return delete.then(handler.fire(claimed.subjectId())).thenReturn(true)
+                                .doOnSuccess(fired -> outcome.set("success"));
                     })
                     .defaultIfEmpty(false);
             return transaction.transactional(work)
                     .retryWhen(TransactionConflicts.retrySpec())
+                    .doOnSuccess(fired -> {
+                        Claimed claimed = claimedRef.get();
+                        if (claimed != null && outcome.get() != null) {
+                            count(claimed.kind(), outcome.get());
+                        }
+                    })
                     .onErrorResume(ex -> recordFailure(claimedRef.get(), ex).thenReturn(true));
         });
     }
@@ -126,6 +160,7 @@ public class Timers {
             return Mono.error(ex);
         }
         log.warn("Timer {} ({} {}) failed, will retry: {}", claimed.id(), claimed.kind(), claimed.subjectId(), ex.toString());
+        count(claimed.kind(), "failure");
         return db.sql("""
                         update timer set attempts = attempts + 1, last_error = :error,
                                due_at = now() + least(interval '1 second' * power(2, attempts), interval '10 minutes')

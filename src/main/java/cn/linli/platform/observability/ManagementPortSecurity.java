@@ -1,0 +1,68 @@
+package cn.linli.platform.observability;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.core.env.Environment;
+import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher;
+
+/**
+ * The management port (actuator: health, prometheus) is an internal port: published to the monitoring network only,
+ * never to the internet (docker-compose.yml). Requests that arrive on it are let through to the actuator endpoints by
+ * this chain, ahead of the API's chain (platform/security), which answers 404 for every {@code /actuator} path but
+ * health and info on the public port. Matching is by the local port the request arrived on, which a caller of the
+ * public port cannot choose. Without a separate management port (development) this chain matches nothing.
+ */
+@Configuration(proxyBeanMethods = false)
+class ManagementPortSecurity {
+
+    @Bean
+    @Order(Ordered.HIGHEST_PRECEDENCE)
+    SecurityWebFilterChain managementPortChain(ServerHttpSecurity http, Environment environment) {
+        return http
+                .securityMatcher(onManagementPort(environment))
+                .csrf(ServerHttpSecurity.CsrfSpec::disable)
+                .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
+                .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
+                .logout(ServerHttpSecurity.LogoutSpec::disable)
+                .authorizeExchange(exchanges -> exchanges
+                        .pathMatchers("/actuator", "/actuator/**").permitAll()
+                        .anyExchange().denyAll())
+                .build();
+    }
+
+    private static ServerWebExchangeMatcher onManagementPort(Environment environment) {
+        ManagementPort port = new ManagementPort(environment);
+        return exchange -> {
+            var local = exchange.getRequest().getLocalAddress();
+            Integer management = port.get();
+            return management != null && local != null && local.getPort() == management
+                    ? ServerWebExchangeMatcher.MatchResult.match()
+                    : ServerWebExchangeMatcher.MatchResult.notMatch();
+        };
+    }
+
+    /** The port the management server listens on, known once it started (it may be chosen at random). */
+    private static final class ManagementPort {
+
+        private final Environment environment;
+        private volatile @Nullable Integer port;
+
+        ManagementPort(Environment environment) {
+            this.environment = environment;
+        }
+
+        @Nullable Integer get() {
+            Integer known = port;
+            if (known == null) {
+                known = environment.getProperty("local.management.port", Integer.class);
+                port = known;
+            }
+            return known;
+        }
+    }
+}
