@@ -16,8 +16,26 @@ public final class Disconnects {
 
     private static final int MAX_DEPTH = 10;
 
-    /** True if {@code ex} or one of its causes is a cancellation or a closed connection. */
+    /**
+     * True if {@code ex} or one of its causes is a cancellation or a closed connection — unless the chain shows it was
+     * a connection of ours to PostgreSQL or Redis that closed: that is an outage, and stays an error.
+     */
     public static boolean isDisconnect(@Nullable Throwable ex) {
+        return clientWentAway(ex) && !fromOurBackends(ex);
+    }
+
+    private static boolean fromOurBackends(@Nullable Throwable ex) {
+        Throwable cause = ex;
+        for (int depth = 0; cause != null && depth < MAX_DEPTH; depth++, cause = cause.getCause()) {
+            if (cause instanceof io.r2dbc.spi.R2dbcException || cause instanceof org.springframework.dao.DataAccessException
+                    || cause instanceof io.lettuce.core.RedisException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean clientWentAway(@Nullable Throwable ex) {
         Throwable cause = ex;
         for (int depth = 0; cause != null && depth < MAX_DEPTH; depth++, cause = cause.getCause()) {
             if (cause instanceof CancellationException || cause instanceof AbortedException

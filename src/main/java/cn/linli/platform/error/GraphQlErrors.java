@@ -1,6 +1,7 @@
 package cn.linli.platform.error;
 
 import java.util.Comparator;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import graphql.GraphQLError;
 import jakarta.validation.ConstraintViolation;
@@ -72,8 +73,7 @@ class GraphQlErrors {
     GraphQLError unexpected(Throwable ex, DataFetchingEnvironment env) {
         LinliException internal = LinliException.internal(ex);
         if (Disconnects.isDisconnect(ex)) {
-            java.util.concurrent.atomic.AtomicBoolean logged =
-                    env.getGraphQlContext().computeIfAbsent(DISCONNECT_LOGGED, key -> new java.util.concurrent.atomic.AtomicBoolean());
+            AtomicBoolean logged = env.getGraphQlContext().computeIfAbsent(DISCONNECT_LOGGED, key -> new AtomicBoolean());
             if (logged.compareAndSet(false, true)) {
                 log.debug("Client went away during the request (first at {}): {}", env.getExecutionStepInfo().getPath(),
                         ex.toString());
