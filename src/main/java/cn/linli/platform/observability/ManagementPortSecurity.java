@@ -15,7 +15,8 @@ import org.springframework.security.web.server.util.matcher.ServerWebExchangeMat
  * never to the internet (docker-compose.yml). Requests that arrive on it are let through to the actuator endpoints by
  * this chain, ahead of the API's chain (platform/security), which answers 404 for every {@code /actuator} path but
  * health and info on the public port. Matching is by the local port the request arrived on, which a caller of the
- * public port cannot choose. Without a separate management port (development) this chain matches nothing.
+ * public port cannot choose. Without a separate management port (development) this chain matches nothing: Boot then aliases
+ * {@code local.management.port} to the public port, which must not open the API's port.
  */
 @Configuration(proxyBeanMethods = false)
 class ManagementPortSecurity {
@@ -49,20 +50,29 @@ class ManagementPortSecurity {
     /** The port the management server listens on, known once it started (it may be chosen at random). */
     private static final class ManagementPort {
 
+        private static final int UNKNOWN = 0;
+        private static final int SHARED = -1;
+
         private final Environment environment;
-        private volatile @Nullable Integer port;
+        private volatile int port = UNKNOWN;
 
         ManagementPort(Environment environment) {
             this.environment = environment;
         }
 
+        /** Null until both servers started, and whenever management shares the public port (then nothing matches). */
         @Nullable Integer get() {
-            Integer known = port;
-            if (known == null) {
-                known = environment.getProperty("local.management.port", Integer.class);
+            int known = port;
+            if (known == UNKNOWN) {
+                Integer management = environment.getProperty("local.management.port", Integer.class);
+                Integer server = environment.getProperty("local.server.port", Integer.class);
+                if (management == null || server == null) {
+                    return null;
+                }
+                known = management.equals(server) ? SHARED : management;
                 port = known;
             }
-            return known;
+            return known == SHARED ? null : known;
         }
     }
 }
