@@ -143,8 +143,10 @@ public class Timers {
                     .retryWhen(TransactionConflicts.retrySpec())
                     .doOnSuccess(fired -> {
                         Claimed claimed = claimedRef.get();
-                        if (claimed != null && outcome.get() != null) {
-                            count(claimed.kind(), outcome.get());
+                        String what = outcome.get();
+                        if (claimed != null && what != null) {
+                            // a kind without a handler is not one of ours: not a tag value
+                            count("no_handler".equals(what) ? "unknown" : claimed.kind(), what);
                         }
                     })
                     .onErrorResume(ex -> recordFailure(claimedRef.get(), ex).thenReturn(true));
