@@ -20,7 +20,12 @@ class AccessLogConfig {
 
     @Bean
     NettyServerCustomizer accessLog() {
-        return server -> server.accessLog(true, AccessLogFactory.createFilter(args -> true, AccessLogConfig::line));
+        return server -> server.accessLog(true, AccessLogFactory.createFilter(AccessLogConfig::worthALine, AccessLogConfig::line));
+    }
+
+    /** Not the health checks and scrapes that answered fine every few seconds: they would drown the requests. */
+    static boolean worthALine(AccessLogArgProvider args) {
+        return !(String.valueOf(args.uri()).startsWith("/actuator/") && String.valueOf(args.status()).startsWith("2"));
     }
 
     static AccessLog line(AccessLogArgProvider args) {
