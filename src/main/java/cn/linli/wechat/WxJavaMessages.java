@@ -21,10 +21,12 @@ class WxJavaMessages implements WeChatMessages {
 
     private final WxMaService wxMaService;
     private final WeChatProperties properties;
+    private final WeChatCalls calls;
 
-    WxJavaMessages(WxMaService wxMaService, WeChatProperties properties) {
+    WxJavaMessages(WxMaService wxMaService, WeChatProperties properties, WeChatCalls calls) {
         this.wxMaService = wxMaService;
         this.properties = properties;
+        this.calls = calls;
     }
 
     @Override
@@ -48,6 +50,9 @@ class WxJavaMessages implements WeChatMessages {
                 .timeout(properties.timeout())
                 .onErrorMap(ex -> !(ex instanceof LinliException),
                         ex -> new LinliException(ErrorCode.WECHAT_UNAVAILABLE, ErrorCode.WECHAT_UNAVAILABLE.defaultMessage(),
-                                Map.of(), ex));
+                                Map.of(), ex))
+                .doOnSuccess(outcome -> calls.count(WeChatCalls.SUBSCRIBE_MESSAGE,
+                        outcome == Outcome.SENT ? WeChatCalls.SUCCESS : WeChatCalls.REJECTED))
+                .doOnError(ex -> calls.count(WeChatCalls.SUBSCRIBE_MESSAGE, WeChatCalls.outcomeOf(ex)));
     }
 }

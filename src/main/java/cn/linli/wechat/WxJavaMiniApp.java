@@ -27,15 +27,17 @@ class WxJavaMiniApp implements WeChatMiniApp {
 
     private final WxMaService wxMaService;
     private final WeChatProperties properties;
+    private final WeChatCalls calls;
 
-    WxJavaMiniApp(WxMaService wxMaService, WeChatProperties properties) {
+    WxJavaMiniApp(WxMaService wxMaService, WeChatProperties properties, WeChatCalls calls) {
         this.wxMaService = wxMaService;
         this.properties = properties;
+        this.calls = calls;
     }
 
     @Override
     public Mono<WeChatSession> exchangeLoginCode(String code) {
-        return call("jscode2session", ErrorCode.WECHAT_LOGIN_FAILED, () -> {
+        return call("jscode2session", WeChatCalls.LOGIN, ErrorCode.WECHAT_LOGIN_FAILED, () -> {
             WxMaJscode2SessionResult result = wxMaService.getUserService().getSessionInfo(code);
             if (result.getOpenid() == null || result.getOpenid().isBlank()) {
                 throw new WxErrorException("jscode2session returned no openid");
@@ -46,7 +48,7 @@ class WxJavaMiniApp implements WeChatMiniApp {
 
     @Override
     public Mono<String> phoneNumber(String code) {
-        return call("getuserphonenumber", ErrorCode.WECHAT_PHONE_FAILED, () -> {
+        return call("getuserphonenumber", WeChatCalls.PHONE, ErrorCode.WECHAT_PHONE_FAILED, () -> {
             WxMaPhoneNumberInfo info = wxMaService.getUserService().getPhoneNumber(code);
             if (info.getWatermark() != null && !properties.appid().equals(info.getWatermark().getAppid())) {
                 throw new WxErrorException("phone number issued for another appid");
@@ -59,11 +61,11 @@ class WxJavaMiniApp implements WeChatMiniApp {
         });
     }
 
-    private <T> Mono<T> call(String api, ErrorCode rejected, Callable<T> call) {
-        return Mono.fromCallable(call)
+    private <T> Mono<T> call(String api, String metric, ErrorCode rejected, Callable<T> call) {
+        return calls.counted(metric, Mono.fromCallable(call)
                 .subscribeOn(Schedulers.boundedElastic())
                 .timeout(properties.timeout())
-                .onErrorMap(ex -> !(ex instanceof LinliException), ex -> translate(api, rejected, ex));
+                .onErrorMap(ex -> !(ex instanceof LinliException), ex -> translate(api, rejected, ex)));
     }
 
     private static LinliException translate(String api, ErrorCode rejected, Throwable ex) {

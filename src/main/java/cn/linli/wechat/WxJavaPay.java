@@ -32,17 +32,20 @@ class WxJavaPay implements WeChatPay {
     private final WeChatPayProperties properties;
     private final WeChatProperties weChat;
     private final Environment environment;
+    private final WeChatCalls calls;
 
-    WxJavaPay(WxPayService pay, WeChatPayProperties properties, WeChatProperties weChat, Environment environment) {
+    WxJavaPay(WxPayService pay, WeChatPayProperties properties, WeChatProperties weChat, Environment environment,
+              WeChatCalls calls) {
         this.pay = pay;
         this.properties = properties;
         this.weChat = weChat;
         this.environment = environment;
+        this.calls = calls;
     }
 
     @Override
     public Mono<PaymentParams> createJsapiPayment(String outTradeNo, long amountFen, String description, String payerOpenid) {
-        return Mono.fromCallable(() -> {
+        return calls.counted(WeChatCalls.PAY_CREATE, Mono.fromCallable(() -> {
                     WxPayUnifiedOrderV3Request request = new WxPayUnifiedOrderV3Request();
                     request.setOutTradeNo(outTradeNo);
                     request.setDescription(description);
@@ -63,12 +66,12 @@ class WxJavaPay implements WeChatPay {
                 .onErrorMap(ex -> !(ex instanceof LinliException), ex -> {
                     log.warn("WeChat Pay JSAPI order {} failed: {}", outTradeNo, ex.toString());
                     return new LinliException(ErrorCode.WECHAT_UNAVAILABLE, "微信支付暂时不可用，请稍后再试", Map.of(), ex);
-                });
+                }));
     }
 
     @Override
     public Mono<String> refund(String outTradeNo, String outRefundNo, long totalFen, long refundFen, String reason) {
-        return blocking("refund " + outRefundNo, () -> {
+        return blocking(WeChatCalls.PAY_REFUND, "refund " + outRefundNo, () -> {
             com.github.binarywang.wxpay.bean.request.WxPayRefundV3Request request =
                     new com.github.binarywang.wxpay.bean.request.WxPayRefundV3Request();
             request.setOutTradeNo(outTradeNo);
@@ -87,7 +90,7 @@ class WxJavaPay implements WeChatPay {
 
     @Override
     public Mono<PaymentState> paymentState(String outTradeNo) {
-        return blocking("query " + outTradeNo, () -> {
+        return blocking(WeChatCalls.PAY_QUERY, "query " + outTradeNo, () -> {
             try {
                 var result = pay.queryOrderV3(null, outTradeNo);
                 return new PaymentState(result.getTradeState(),
@@ -104,7 +107,7 @@ class WxJavaPay implements WeChatPay {
 
     @Override
     public Mono<Void> closePayment(String outTradeNo) {
-        return blocking("close " + outTradeNo, () -> {
+        return blocking(WeChatCalls.PAY_CLOSE, "close " + outTradeNo, () -> {
             pay.closeOrderV3(outTradeNo);
             return true;
         }).then();
@@ -112,7 +115,7 @@ class WxJavaPay implements WeChatPay {
 
     @Override
     public Mono<String> refundStatus(String outRefundNo) {
-        return blocking("refund query " + outRefundNo, () -> pay.refundQueryV3(outRefundNo).getStatus());
+        return blocking(WeChatCalls.PAY_REFUND_QUERY, "refund query " + outRefundNo, () -> pay.refundQueryV3(outRefundNo).getStatus());
     }
 
     @Override
@@ -136,14 +139,14 @@ class WxJavaPay implements WeChatPay {
         }).subscribeOn(Schedulers.boundedElastic());
     }
 
-    private <T> Mono<T> blocking(String what, java.util.concurrent.Callable<T> call) {
-        return Mono.fromCallable(call)
+    private <T> Mono<T> blocking(String metric, String what, java.util.concurrent.Callable<T> call) {
+        return calls.counted(metric, Mono.fromCallable(call)
                 .subscribeOn(Schedulers.boundedElastic())
                 .timeout(properties.timeout())
                 .onErrorMap(ex -> !(ex instanceof LinliException), ex -> {
                     log.warn("WeChat Pay {} failed: {}", what, ex.toString());
                     return new LinliException(ErrorCode.WECHAT_UNAVAILABLE, "微信支付暂时不可用，请稍后再试", Map.of(), ex);
-                });
+                }));
     }
 
     /** All four headers present and fresh; otherwise the notification is refused before any verification. */

@@ -24,6 +24,12 @@ class ProductionProfileTest {
 
     private static final String REAL_LOOKING_SECRET = "0f8a3c9d2b7e4f1a6c5d8e9b0a1f2c3d4e5f6a7b";
 
+    /** Started before the tests: their start-up lines name Redis, which one test must not see among its own. */
+    @org.junit.jupiter.api.BeforeAll
+    static void devServices() {
+        DevServices.start();
+    }
+
     @Test
     void refusesToStartWithoutAJwtSecret() {
         Map<String, Object> settings = productionSettings();
@@ -67,12 +73,14 @@ class ProductionProfileTest {
         settings.remove("WECHAT_SECRET");
         settings.put("WECHAT_PAY_NOTIFY_URL", "http://linli.example.cn/wechat/pay/notify");
         settings.put("REDIS_PORT", "1"); // nothing listens there: a connection attempt would log a Redis failure
+        // only what this start wrote: the capture also holds the earlier tests' output of this class
+        int before = output.getAll().length();
         assertThatThrownBy(() -> start(settings))
                 .hasMessageContaining("DB_PASSWORD is not set")
                 .hasMessageContaining("LINLI_JWT_SECRET is not set")
                 .hasMessageContaining("WECHAT_APPID and WECHAT_SECRET must be set")
                 .hasMessageContaining("WECHAT_PAY_NOTIFY_URL must be the public https address");
-        assertThat(output.getAll()).doesNotContainIgnoringCase("redis").doesNotContain("Connection refused");
+        assertThat(output.getAll().substring(before)).doesNotContainIgnoringCase("redis").doesNotContain("Connection refused");
     }
 
     @Test
@@ -100,6 +108,34 @@ class ProductionProfileTest {
                     .expectBody()
                     .jsonPath("$.data.__schema").doesNotExist()
                     .jsonPath("$.errors[0].extensions.code").isEqualTo("FORBIDDEN");
+        }
+    }
+
+    @Test
+    void servesMetricsAndHealthOnlyOnTheManagementPortAndLogsJson(CapturedOutput output) throws Exception {
+        Map<String, Object> settings = productionSettings();
+        settings.put("DB_NAME", freshDatabase());
+        settings.put("MANAGEMENT_PORT", "0");
+        try (SecondInstance instance = SecondInstance.start("prod", settings)) {
+            WebTestClient publicPort = WebTestClient.bindToServer().baseUrl("http://localhost:" + instance.port()).build();
+            String management = instance.context().getEnvironment().getProperty("local.management.port");
+            assertThat(management).isNotNull().isNotEqualTo(String.valueOf(instance.port()));
+            WebTestClient managementPort = WebTestClient.bindToServer().baseUrl("http://localhost:" + management).build();
+            publicPort.post().uri("/graphql").contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+                    .header("X-Request-Id", "prod-json-check")
+                    .bodyValue(Map.of("query", "{ __typename }"))
+                    .exchange().expectStatus().isOk();
+            for (String path : new String[] {"/actuator/prometheus", "/actuator/health", "/actuator/env"}) {
+                publicPort.get().uri(path).exchange().expectStatus().isNotFound();
+            }
+            managementPort.get().uri("/actuator/health").exchange().expectStatus().isOk();
+            String metrics = managementPort.get().uri("/actuator/prometheus").exchange().expectStatus().isOk()
+                    .expectBody(String.class).returnResult().getResponseBody();
+            assertThat(metrics).contains("graphql_request_seconds_count", "linli_wechat_calls_total");
+            // one JSON object per line (ECS); the access line of the request above is among them
+            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).untilAsserted(() ->
+                    assertThat(output.getAll()).containsPattern(
+                            "\\{\"@timestamp\".*\"message\":\"POST /graphql 200 \\d+ms requestId=prod-json-check\".*\"ecs\":\\{\"version\""));
         }
     }
 

@@ -1,6 +1,7 @@
 package cn.linli.platform.error;
 
 import java.util.Comparator;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import graphql.GraphQLError;
 import jakarta.validation.ConstraintViolation;
@@ -22,6 +23,7 @@ import org.springframework.web.bind.annotation.ControllerAdvice;
 class GraphQlErrors {
 
     private static final Logger log = LoggerFactory.getLogger(GraphQlErrors.class);
+    private static final String DISCONNECT_LOGGED = GraphQlErrors.class.getName() + ".disconnectLogged";
 
     @GraphQlExceptionHandler
     GraphQLError linli(LinliException ex, DataFetchingEnvironment env) {
@@ -66,10 +68,21 @@ class GraphQlErrors {
         return linli(LinliException.forbidden(), env);
     }
 
-    /** Anything unexpected: log it with a correlation id and tell the client only that id. */
+    /**
+     * Anything unexpected: log it with a correlation id and tell the client only that id. A client that went away
+     * cancels every pending field: that is one DEBUG line per request, not an ERROR per field.
+     */
     @GraphQlExceptionHandler
     GraphQLError unexpected(Throwable ex, DataFetchingEnvironment env) {
         LinliException internal = LinliException.internal(ex);
+        if (Disconnects.isDisconnect(ex)) {
+            AtomicBoolean logged = env.getGraphQlContext().computeIfAbsent(DISCONNECT_LOGGED, key -> new AtomicBoolean());
+            if (logged.compareAndSet(false, true)) {
+                log.debug("Client went away during the request (first at {}): {}", env.getExecutionStepInfo().getPath(),
+                        ex.toString());
+            }
+            return linli(internal, env);
+        }
         log.error("Unexpected failure [correlationId={}] at {}", internal.correlationId(),
                 env.getExecutionStepInfo().getPath(), ex);
         return linli(internal, env);

@@ -1,5 +1,6 @@
 package cn.linli.platform.error;
 
+import cn.linli.platform.observability.RequestIds;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.annotation.Order;
@@ -27,6 +28,12 @@ class HttpErrorHandler implements WebExceptionHandler {
 
     @Override
     public Mono<Void> handle(ServerWebExchange exchange, Throwable ex) {
+        if (Disconnects.isDisconnect(ex)) {
+            // the client went away: there is nobody to answer and nothing to fix
+            log.debug("Client went away [requestId={}] {} {}: {}", RequestIds.of(exchange.getResponse()),
+                    exchange.getRequest().getMethod(), exchange.getRequest().getPath(), ex.toString());
+            return Mono.empty();
+        }
         for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
             if (cause instanceof DataBufferLimitException) {
                 return write(exchange, HttpStatus.PAYLOAD_TOO_LARGE, ErrorCode.PAYLOAD_TOO_LARGE,
@@ -42,8 +49,9 @@ class HttpErrorHandler implements WebExceptionHandler {
                     messageOf(status.getStatusCode()));
         }
         LinliException internal = LinliException.internal(ex);
-        log.error("Unexpected HTTP failure [correlationId={}] {} {}", internal.correlationId(),
-                exchange.getRequest().getMethod(), exchange.getRequest().getPath(), ex);
+        log.error("Unexpected HTTP failure [correlationId={}, requestId={}] {} {}", internal.correlationId(),
+                RequestIds.of(exchange.getResponse()), exchange.getRequest().getMethod(),
+                exchange.getRequest().getPath(), ex);
         return write(exchange, HttpStatus.INTERNAL_SERVER_ERROR, ErrorCode.INTERNAL, internal.getMessage());
     }
 

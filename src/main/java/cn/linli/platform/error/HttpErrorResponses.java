@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 
+import cn.linli.platform.observability.RequestIds;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -25,8 +26,11 @@ public final class HttpErrorResponses {
         if (status == HttpStatus.UNAUTHORIZED) {
             response.getHeaders().set("WWW-Authenticate", "Bearer");
         }
-        // message and code are ours (enum names and fixed Chinese text), so no JSON escaping is needed
-        String body = "{\"errors\":[{\"message\":\"" + message + "\",\"extensions\":{\"code\":\"" + code.name() + "\"}}]}";
+        // message and code are ours (enum names and fixed Chinese text), the request id is [A-Za-z0-9_-] (RequestIds),
+        // so no JSON escaping is needed
+        String requestId = RequestIds.of(response);
+        String body = "{\"errors\":[{\"message\":\"" + message + "\",\"extensions\":{\"code\":\"" + code.name() + "\""
+                + (requestId == null ? "" : ",\"requestId\":\"" + requestId + "\"") + "}}]}";
         DataBuffer buffer = response.bufferFactory().wrap(body.getBytes(StandardCharsets.UTF_8));
         return response.writeWith(Mono.just(buffer));
     }

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import cn.linli.platform.observability.RequestIds;
 import graphql.ErrorClassification;
 import graphql.ErrorType;
 import graphql.GraphQLError;
@@ -33,14 +34,31 @@ class RequestErrorInterceptor implements WebGraphQlInterceptor {
 
     @Override
     public Mono<WebGraphQlResponse> intercept(WebGraphQlRequest request, Chain chain) {
+        String requestId = request.getHeaders().getFirst(RequestIds.HEADER);
         return chain.next(request).map(response -> {
             List<GraphQLError> errors = response.getExecutionResult().getErrors();
-            if (errors.isEmpty() || errors.stream().allMatch(RequestErrorInterceptor::hasCode)) {
+            if (errors.isEmpty()) {
                 return response;
             }
-            List<GraphQLError> shaped = errors.stream().map(RequestErrorInterceptor::shape).toList();
+            List<GraphQLError> shaped = errors.stream().map(error -> withRequestId(shape(error), requestId)).toList();
             return response.transform(builder -> builder.errors(shaped));
         });
+    }
+
+    /** Every error names the request ({@code extensions.requestId}), so a report from a client finds its log lines. */
+    static GraphQLError withRequestId(GraphQLError error, @org.jspecify.annotations.Nullable String requestId) {
+        if (requestId == null) {
+            return error;
+        }
+        Map<String, Object> extensions = new LinkedHashMap<>(error.getExtensions() == null ? Map.of() : error.getExtensions());
+        extensions.put("requestId", requestId);
+        return GraphQLError.newError()
+                .errorType(error.getErrorType())
+                .message(error.getMessage())
+                .locations(error.getLocations())
+                .path(error.getPath())
+                .extensions(extensions)
+                .build();
     }
 
     private static boolean hasCode(GraphQLError error) {

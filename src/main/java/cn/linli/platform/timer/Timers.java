@@ -8,10 +8,14 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import cn.linli.platform.db.TransactionConflicts;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.context.event.EventListener;
@@ -39,16 +43,36 @@ public class Timers {
     private final ObjectProvider<TimerHandler> handlerProvider;
     private volatile @Nullable Map<String, TimerHandler> handlers;
     private final TimerProperties properties;
+    private final MeterRegistry meters;
     /** How long a leased timer is hidden from other pollers while its handler runs (WeChat calls time out in seconds). */
     static final Duration LEASE = Duration.ofMinutes(2);
     private volatile Disposable poller;
 
+    @Autowired
     Timers(DatabaseClient db, TransactionalOperator transaction, ObjectProvider<TimerHandler> handlers,
-           TimerProperties properties) {
+           TimerProperties properties, MeterRegistry meters) {
         this.db = db;
         this.transaction = transaction;
         this.handlerProvider = handlers;
         this.properties = properties;
+        this.meters = meters;
+    }
+
+    /** Without metrics, for tests that build a Timers by hand. */
+    Timers(DatabaseClient db, TransactionalOperator transaction, ObjectProvider<TimerHandler> handlers,
+           TimerProperties properties) {
+        this(db, transaction, handlers, properties, new SimpleMeterRegistry());
+    }
+
+    /**
+     * {@code linli.timers.fired}: timers handled per kind and outcome ({@code success}, {@code failure} (rolled back,
+     * retried later), {@code gave_up}, {@code no_handler}). Kinds are the handlers' fixed names, so the tags stay few.
+     */
+    private void count(String kind, String outcome) {
+        Counter.builder("linli.timers.fired").tag("kind", kind).tag("outcome", outcome)
+                .description("Timers fired, per kind and outcome")
+                .register(meters)
+                .increment();
     }
 
     private Map<String, TimerHandler> handlers() {
@@ -86,9 +110,12 @@ public class Timers {
     }
 
     /** What the claiming transaction decided: nothing due, done inside it, or a leased handler to run after it. */
-    private record Outcome(boolean fired, @Nullable Claimed leased) {
-        static final Outcome NONE_DUE = new Outcome(false, null);
-        static final Outcome DONE = new Outcome(true, null);
+    private record Outcome(boolean fired, @Nullable Claimed leased, @Nullable String result) {
+        static final Outcome NONE_DUE = new Outcome(false, null, null);
+
+        static Outcome done(String result) {
+            return new Outcome(true, null, result);
+        }
     }
 
     /**
@@ -106,10 +133,20 @@ public class Timers {
                     .defaultIfEmpty(Outcome.NONE_DUE);
             return transaction.transactional(work)
                     .retryWhen(TransactionConflicts.retrySpec())
+                    // counted once the transaction committed: a handler that succeeded in a rolled-back one did not fire
+                    .doOnNext(outcome -> counted(claimedRef.get(), outcome.result()))
                     .flatMap(outcome -> outcome.leased() == null ? Mono.just(outcome.fired())
-                            : fireLeased(outcome.leased()).thenReturn(true))
+                            : fireLeased(outcome.leased()).doOnSuccess(done -> count(outcome.leased().kind(), "success"))
+                            .thenReturn(true))
                     .onErrorResume(ex -> recordFailure(claimedRef.get(), ex).thenReturn(true));
         });
+    }
+
+    private void counted(@Nullable Claimed claimed, @Nullable String result) {
+        if (claimed != null && result != null) {
+            // a kind without a handler is not one of ours: not a tag value
+            count("no_handler".equals(result) ? "unknown" : claimed.kind(), result);
+        }
     }
 
     private Mono<Claimed> claimDue() {
@@ -128,21 +165,21 @@ public class Timers {
         TimerHandler handler = handlers().get(claimed.kind());
         if (handler == null) {
             log.error("No handler for timer kind {}; dropping timer {}", claimed.kind(), claimed.id());
-            return delete(claimed).thenReturn(Outcome.DONE);
+            return delete(claimed).thenReturn(Outcome.done("no_handler"));
         }
         if (claimed.attempts() >= handler.maxAttempts()) {
             log.warn("Timer {} ({} {}) gave up after {} attempts: {}", claimed.id(), claimed.kind(),
                     claimed.subjectId(), claimed.attempts(), claimed.lastError());
             return delete(claimed).then(handler.giveUp(claimed.subjectId(), String.valueOf(claimed.lastError())))
-                    .thenReturn(Outcome.DONE);
+                    .thenReturn(Outcome.done("gave_up"));
         }
         if (handler.leased()) {
             return db.sql("update timer set due_at = now() + :lease * interval '1 second' where id = :id")
                     .bind("lease", LEASE.toSeconds()).bind("id", claimed.id())
                     .then()
-                    .thenReturn(new Outcome(true, claimed));
+                    .thenReturn(new Outcome(true, claimed, null));
         }
-        return delete(claimed).then(handler.fire(claimed.subjectId())).thenReturn(Outcome.DONE);
+        return delete(claimed).then(handler.fire(claimed.subjectId())).thenReturn(Outcome.done("success"));
     }
 
     /** After the lease committed: the handler, then the timer's removal; a failure keeps it for a retry. */
@@ -164,6 +201,7 @@ public class Timers {
             return Mono.error(ex);
         }
         log.warn("Timer {} ({} {}) failed, will retry: {}", claimed.id(), claimed.kind(), claimed.subjectId(), ex.toString());
+        count(claimed.kind(), "failure");
         return db.sql("""
                         update timer set attempts = attempts + 1, last_error = :error,
                                due_at = now() + least(interval '1 second' * power(2, attempts), interval '10 minutes')
