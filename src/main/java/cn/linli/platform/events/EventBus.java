@@ -59,8 +59,12 @@ public class EventBus {
      * subscriber, and stop reading Redis once full — losing the live ones). Subscribers reload what they show anyway.
      */
     public <T> Flux<T> channel(String channel, Class<T> type) {
+        // a Redis subscription ends with an error (Redis down) or quietly (its connection closed): renew it either way
         return liveOnly(subscribe(channel, type)
-                .retryWhen(Retry.backoff(Long.MAX_VALUE, Duration.ofSeconds(1)).maxBackoff(Duration.ofSeconds(30))));
+                .doOnComplete(() -> log.warn("Redis subscription to {} ended; renewing it", channel))
+                .doOnError(ex -> log.warn("Redis subscription to {} failed; renewing it: {}", channel, ex.toString()))
+                .retryWhen(Retry.backoff(Long.MAX_VALUE, Duration.ofMillis(100)).maxBackoff(Duration.ofSeconds(30)))
+                .repeatWhen(ended -> ended.delayElements(Duration.ofMillis(100))));
     }
 
     /** Subscribes to {@code upstream} now and hands each item to whoever listens at that moment; nothing is kept. */
