@@ -25,7 +25,7 @@ class CommunityE2ETest extends IntegrationTest {
 
     @Test
     void residentSeesTheWholeTreeButOnlyTheirOwnHouseholdsMembers() {
-        Login resident = login("demo-resident");
+        Login resident = resident();
         GraphQlTester.Response tree = api(resident.client(), "CommunityTree").variable("id", jincheng()).execute();
         tree.errors().verify();
         tree.path("community.name").entity(String.class).isEqualTo("锦城社区");
@@ -47,7 +47,7 @@ class CommunityE2ETest extends IntegrationTest {
 
     @Test
     void staffSeeMembersInTheirCommunityOnly() {
-        Login staff = login("demo-staff");
+        Login staff = staff();
         GraphQlTester.Response own = api(staff.client(), "CommunityTree").variable("id", jincheng()).execute();
         own.path("community.estates[0].buildings[0].units[0].households[*].members[0].nickname")
                 .entityList(String.class).hasSize(3);
@@ -58,7 +58,7 @@ class CommunityE2ETest extends IntegrationTest {
 
     @Test
     void staffPageThroughAllHouseholdsOfTheirCommunity() {
-        Login staff = login("demo-staff");
+        Login staff = staff();
         Set<String> seen = new HashSet<>();
         List<String> labels = new ArrayList<>();
         String after = null;
@@ -88,17 +88,17 @@ class CommunityE2ETest extends IntegrationTest {
             expectCode(api(login(code).client(), "CommunityHouseholds").variable("communityId", jincheng()).execute(),
                     "FORBIDDEN");
         }
-        expectCode(api(login("demo-staff").client(), "CommunityHouseholds").variable("communityId", fangcao()).execute(),
+        expectCode(api(staff().client(), "CommunityHouseholds").variable("communityId", fangcao()).execute(),
                 "FORBIDDEN");
         expectCode(api(anonymous(), "CommunityHouseholds").variable("communityId", jincheng()).execute(),
                 "UNAUTHENTICATED");
-        api(login("demo-admin").client(), "CommunityHouseholds").variable("communityId", fangcao()).execute()
+        api(admin().client(), "CommunityHouseholds").variable("communityId", fangcao()).execute()
                 .errors().verify();
     }
 
     @Test
     void communitiesArePagedOldestFirst() {
-        Login resident = login("demo-resident");
+        Login resident = resident();
         GraphQlTester.Response first = api(resident.client(), "Communities").variable("first", 1).execute();
         first.path("communities.edges[0].node.name").entity(String.class).isEqualTo("锦城社区");
         first.path("communities.pageInfo.hasNextPage").entity(Boolean.class).isEqualTo(true);
@@ -110,7 +110,7 @@ class CommunityE2ETest extends IntegrationTest {
 
     @Test
     void badIdsAndCursorsAreValidationErrorsAndUnknownIdsNotFound() {
-        Login resident = login("demo-resident");
+        Login resident = resident();
         expectField(api(resident.client(), "CommunityTree").variable("id", "abc").execute(), "id");
         expectField(api(resident.client(), "CommunityTree").variable("id", "-5").execute(), "id");
         expectCode(api(resident.client(), "CommunityTree").variable("id", "999999").execute(), "NOT_FOUND");

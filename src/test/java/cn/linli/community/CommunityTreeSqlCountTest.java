@@ -18,7 +18,7 @@ class CommunityTreeSqlCountTest extends IntegrationTest {
     void statementsDoNotGrowWithTheNumberOfHouseholds() {
         long tiny = newCommunity(1, 1, 1, 1);
         long large = newCommunity(3, 4, 2, 5);
-        Login admin = login("demo-admin");
+        Login admin = admin();
 
         int tinyStatements = statementsFor(admin, tiny, 1);
         int largeStatements = statementsFor(admin, large, 3 * 4 * 2 * 5);

@@ -13,7 +13,7 @@ class FestivalDemoJourneyE2ETest extends FestivalTestBase {
 
     @Test
     void demoResidentPledgesMoneyAndChairsAndSeesProgressAndLedgerMove() {
-        Login resident = login("demo-resident");
+        Login resident = resident();
         String community = String.valueOf(jincheng());
         GraphQlTester.Response list = api(resident.client(), "Campaigns").variable("communityId", community)
                 .variable("first", 100).execute();

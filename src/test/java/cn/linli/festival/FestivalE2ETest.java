@@ -28,7 +28,7 @@ class FestivalE2ETest extends FestivalTestBase {
         created.errors().verify();
         String id = created.path("createCampaign.id").entity(String.class).get();
         created.path("createCampaign.status").entity(String.class).isEqualTo("DRAFT");
-        expectCode(api(login("demo-resident").client(), "Campaign").variable("id", id).execute(), "NOT_FOUND");
+        expectCode(api(resident().client(), "Campaign").variable("id", id).execute(), "NOT_FOUND");
         api(staff.client(), "PublishCampaign").variable("input", Map.of("campaignId", id)).execute()
                 .path("publishCampaign.status").entity(String.class).isEqualTo("OPEN");
         return id;
@@ -44,8 +44,8 @@ class FestivalE2ETest extends FestivalTestBase {
 
     @Test
     void aCoverIsTheStaffMembersOwnUploadAndResidentsSeeItThroughASignedLink() {
-        Login staff = login("demo-staff");
-        Login resident = login("demo-resident");
+        Login staff = staff();
+        Login resident = resident();
         long campaigns = count("select count(*) from campaign");
         String residents = receipt(resident);
         Map<String, Object> withTheirPhoto = campaignInput(100_000, "KEEP_WHAT_YOU_RAISE", 5, 1);
@@ -88,9 +88,9 @@ class FestivalE2ETest extends FestivalTestBase {
 
     @Test
     void residentsPledgeItemsAndTimeAndProgressShowsIt() {
-        Login staff = login("demo-staff");
+        Login staff = staff();
         String campaign = openCampaign(staff, 500_000, "KEEP_WHAT_YOU_RAISE", 50, 5);
-        Login resident = login("demo-resident");
+        Login resident = resident();
         String need = api(resident.client(), "Campaign").variable("id", campaign).execute()
                 .path("campaign.progress.items[0].id").entity(String.class).get();
 
@@ -104,7 +104,7 @@ class FestivalE2ETest extends FestivalTestBase {
         Map<String, Object> changed = new HashMap<>(chairs);
         changed.put("quantity", 3);
         expectCode(api(resident.client(), "PledgeItems").variable("input", changed).execute(), "IDEMPOTENCY_KEY_REUSED");
-        api(login("demo-family").client(), "PledgeItems").variable("input", itemPledge(campaign, need, 1, true)).execute()
+        api(family().client(), "PledgeItems").variable("input", itemPledge(campaign, need, 1, true)).execute()
                 .errors().verify();
 
         GraphQlTester.Response progress = api(resident.client(), "Campaign").variable("id", campaign).execute();
@@ -122,9 +122,9 @@ class FestivalE2ETest extends FestivalTestBase {
 
     @Test
     void itemPledgesRacingForTheLastUnitsNeverExceedTheNeed() throws Exception {
-        Login staff = login("demo-staff");
+        Login staff = staff();
         String campaign = openCampaign(staff, 100_000, "KEEP_WHAT_YOU_RAISE", 5, 5);
-        Login resident = login("demo-resident");
+        Login resident = resident();
         String need = api(resident.client(), "Campaign").variable("id", campaign).execute()
                 .path("campaign.progress.items[0].id").entity(String.class).get();
         CountDownLatch start = new CountDownLatch(1);
@@ -157,9 +157,9 @@ class FestivalE2ETest extends FestivalTestBase {
 
     @Test
     void volunteersAreCappedAndAttendanceEarnsTheRolesPointsOnce() {
-        Login staff = login("demo-staff");
+        Login staff = staff();
         String campaign = openCampaign(staff, 100_000, "KEEP_WHAT_YOU_RAISE", 5, 1);
-        Login resident = login("demo-resident");
+        Login resident = resident();
         String role = api(resident.client(), "Campaign").variable("id", campaign).execute()
                 .path("campaign.progress.volunteers[0].id").entity(String.class).get();
         GraphQlTester.Response signedUp = api(resident.client(), "SignUpVolunteer")
@@ -168,11 +168,11 @@ class FestivalE2ETest extends FestivalTestBase {
         String pledge = signedUp.path("signUpVolunteer.id").entity(String.class).get();
         expectCode(api(resident.client(), "SignUpVolunteer").variable("input", Map.of("campaignId", campaign, "roleId", role))
                 .execute(), "ALREADY_SIGNED_UP");
-        expectCode(api(login("demo-family").client(), "SignUpVolunteer").variable("input", Map.of("campaignId", campaign,
+        expectCode(api(family().client(), "SignUpVolunteer").variable("input", Map.of("campaignId", campaign,
                 "roleId", role)).execute(), "ACTIVITY_FULL");
 
         long before = count("select coalesce((select balance from timebank_account where kind = 'PERSON'"
-                + " and owner_account_id = " + login("demo-resident").accountId() + "), 0)");
+                + " and owner_account_id = " + resident().accountId() + "), 0)");
         expectCode(api(resident.client(), "RecordFestivalAttendance").variable("input", Map.of("pledgeId", pledge,
                 "minutes", 180)).execute(), "FORBIDDEN");
         api(staff.client(), "RecordFestivalAttendance").variable("input", Map.of("pledgeId", pledge, "minutes", 180))
@@ -180,13 +180,13 @@ class FestivalE2ETest extends FestivalTestBase {
         expectCode(api(staff.client(), "RecordFestivalAttendance").variable("input", Map.of("pledgeId", pledge,
                 "minutes", 180)).execute(), "ATTENDANCE_ALREADY_RECORDED");
         long after = count("select balance from timebank_account where kind = 'PERSON' and owner_account_id = "
-                + login("demo-resident").accountId());
+                + resident().accountId());
         assertThat(after - before).isEqualTo(20);
     }
 
     @Test
     void largeExpensesNeedASecondStaffMemberAndTheLedgerBalances() {
-        Login staff = login("demo-staff");
+        Login staff = staff();
         Login colleague = login("demo-staff-2");
         String campaign = openCampaign(staff, 200_000, "KEEP_WHAT_YOU_RAISE", 10, 2);
         String grant = receipt(staff);
@@ -211,9 +211,9 @@ class FestivalE2ETest extends FestivalTestBase {
 
         expectCode(api(staff.client(), "ApproveExpense").variable("input", Map.of("expenseId", expense)).execute(),
                 "FOUR_EYES_REQUIRED");
-        expectCode(api(login("demo-resident").client(), "ApproveExpense").variable("input", Map.of("expenseId", expense))
+        expectCode(api(resident().client(), "ApproveExpense").variable("input", Map.of("expenseId", expense))
                 .execute(), "FORBIDDEN");
-        GraphQlTester.Response before = api(login("demo-resident").client(), "CampaignLedger")
+        GraphQlTester.Response before = api(resident().client(), "CampaignLedger")
                 .variable("campaignId", campaign).execute();
         before.path("campaignLedger.balanceFen").entity(Integer.class).isEqualTo(120_000);
         before.path("campaignLedger.pendingExpensesFen").entity(Integer.class).isEqualTo(80_000);
@@ -223,7 +223,7 @@ class FestivalE2ETest extends FestivalTestBase {
         expectCode(api(colleague.client(), "ApproveExpense").variable("input", Map.of("expenseId", expense)).execute(),
                 "EXPENSE_ALREADY_APPROVED");
 
-        GraphQlTester.Response ledger = api(login("demo-resident").client(), "CampaignLedger")
+        GraphQlTester.Response ledger = api(resident().client(), "CampaignLedger")
                 .variable("campaignId", campaign).execute();
         ledger.path("campaignLedger.incomeFen").entity(Integer.class).isEqualTo(150_000);
         ledger.path("campaignLedger.expensesFen").entity(Integer.class).isEqualTo(110_000);
@@ -241,8 +241,8 @@ class FestivalE2ETest extends FestivalTestBase {
 
     @Test
     void aReceiptMustBeAPhotoTheRecordingStaffMemberUploaded() {
-        Login staff = login("demo-staff");
-        Login resident = login("demo-resident");
+        Login staff = staff();
+        Login resident = resident();
         String campaign = openCampaign(staff, 100_000, "KEEP_WHAT_YOU_RAISE", 5, 1);
         String residents = receipt(resident);
 
@@ -270,7 +270,7 @@ class FestivalE2ETest extends FestivalTestBase {
 
     @Test
     void anExpenseFailingAfterItsReceiptWasTakenLeavesThePhotoUnattached() {
-        Login staff = login("demo-staff");
+        Login staff = staff();
         String campaign = openCampaign(staff, 100_000, "KEEP_WHAT_YOU_RAISE", 5, 1);
         String photo = receipt(staff);
         // the insert fails for this campaign only, after the photo was attached in the same transaction
@@ -298,10 +298,10 @@ class FestivalE2ETest extends FestivalTestBase {
 
     @Test
     void atTheDeadlineAFailedAllOrNothingCampaignReleasesItsItemPledges() {
-        Login staff = login("demo-staff");
+        Login staff = staff();
         String failing = openCampaign(staff, 100_000, "ALL_OR_NOTHING", 10, 2);
         String funded = openCampaign(staff, 100_000, "ALL_OR_NOTHING", 10, 2);
-        Login resident = login("demo-resident");
+        Login resident = resident();
         String need = api(resident.client(), "Campaign").variable("id", failing).execute()
                 .path("campaign.progress.items[0].id").entity(String.class).get();
         api(resident.client(), "PledgeItems").variable("input", itemPledge(failing, need, 4, false)).execute().errors().verify();

@@ -37,7 +37,7 @@ class FestivalPaymentE2ETest extends FestivalTestBase {
         Map<String, Object> input = campaignInput("元宵邻里节", "2031-02-12", 1_000_000, "ALL_OR_NOTHING", 5);
         input.put("matchingSponsor", "李姐家电修理铺");
         input.put("matchingCapFen", 3_000);
-        return createAndPublish(login("demo-staff"), input);
+        return createAndPublish(staff(), input);
     }
 
     /** A pending pledge of {@code amountFen} and its merchant order number. */
@@ -60,7 +60,7 @@ class FestivalPaymentE2ETest extends FestivalTestBase {
     @Test
     void aPaidNotificationMakesThePledgeCountAndTheSponsorMatchIt() {
         String campaign = openCampaign();
-        Login resident = login("demo-resident");
+        Login resident = resident();
         String[] pledge = pledge(resident, campaign, 5_000);
         assertThat(pay().order(pledge[1])).as("WxJava placed the JSAPI order with the sandbox").isNotNull();
         assertThat(pay().order(pledge[1]).get("notify_url")).isEqualTo(notifyUrl());
@@ -79,7 +79,7 @@ class FestivalPaymentE2ETest extends FestivalTestBase {
     @Test
     void forgedTamperedStaleOrMismatchedNotificationsAreRefusedAndChangeNothing() {
         String campaign = openCampaign();
-        String[] pledge = pledge(login("demo-resident"), campaign, 2_000);
+        String[] pledge = pledge(resident(), campaign, 2_000);
         Map<String, Object> transaction = pay().transaction(pay().order(pledge[1]));
         transaction.put("trade_state", "SUCCESS");
         transaction.put("transaction_id", "4200000000000000001");
@@ -118,7 +118,7 @@ class FestivalPaymentE2ETest extends FestivalTestBase {
     @Test
     void theSameNotificationTenTimesAtOnceConfirmsOnce() throws Exception {
         String campaign = openCampaign();
-        String[] pledge = pledge(login("demo-resident"), campaign, 3_000);
+        String[] pledge = pledge(resident(), campaign, 3_000);
         Map<String, Object> transaction = pay().transaction(pay().order(pledge[1]));
         transaction.put("trade_state", "SUCCESS");
         transaction.put("transaction_id", "4200000000000000002");
@@ -139,14 +139,14 @@ class FestivalPaymentE2ETest extends FestivalTestBase {
         }
         assertThat(statuses).containsOnly(204);
         assertThat(status(pledge[0])).isEqualTo("PAID");
-        api(login("demo-resident").client(), "CampaignLedger").variable("campaignId", campaign).execute()
+        api(resident().client(), "CampaignLedger").variable("campaignId", campaign).execute()
                 .path("campaignLedger.income").entityList(Object.class).hasSize(2); // the payment and the sponsor's match
     }
 
     @Test
     void aRetriedPledgeIsTheSamePledgeAndBadAmountsAreRefused() {
         String campaign = openCampaign();
-        Login resident = login("demo-resident");
+        Login resident = resident();
         Map<String, Object> input = Map.of("campaignId", campaign, "amountFen", 1_000, "contributorKind", "RESIDENT",
                 "anonymous", true, "idempotencyKey", "retry-" + UUID.randomUUID());
         String first = api(resident.client(), "PledgeMoney").variable("input", input).execute()
@@ -165,7 +165,7 @@ class FestivalPaymentE2ETest extends FestivalTestBase {
     @Test
     void progressIsPushedWhenAPaymentIsConfirmed() {
         String campaign = openCampaign();
-        Login resident = login("demo-resident");
+        Login resident = resident();
         String[] pledge = pledge(resident, campaign, 4_000);
         WebSocketGraphQlTester socket = WebSocketGraphQlTester.builder("ws://localhost:" + port + "/graphql",
                         new ReactorNettyWebSocketClient())

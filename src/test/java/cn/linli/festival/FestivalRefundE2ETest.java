@@ -16,7 +16,7 @@ class FestivalRefundE2ETest extends FestivalTestBase {
 
     @Test
     void everyPaidPledgeIsRefundedOnceEvenWhenTheFirstRefundCallFails() {
-        Login staff = login("demo-staff");
+        Login staff = staff();
         String campaign = createAndPublish(staff, campaignInput("端午邻里节", "2031-06-20", 1_000_000, "ALL_OR_NOTHING", 3));
 
         List<String> pledges = new java.util.ArrayList<>();
@@ -48,15 +48,15 @@ class FestivalRefundE2ETest extends FestivalTestBase {
         db.sql("update timer set due_at = now() where kind like 'PLEDGE_REFUND%'").then().block();
         timers.runDue().block();
         assertThat(weChat().pay().refunds()).hasSize(refundsBefore);
-        api(login("demo-resident").client(), "Campaign").variable("id", campaign).execute()
+        api(resident().client(), "Campaign").variable("id", campaign).execute()
                 .path("campaign.progress.moneyRaisedFen").entity(Integer.class).isEqualTo(0);
     }
 
     @Test
     void aLostNotificationIsFoundByQueryingAndAnUnpaidPledgeIsClosed() {
-        Login staff = login("demo-staff");
+        Login staff = staff();
         String campaign = createAndPublish(staff, campaignInput("中秋邻里节", "2031-09-20", 10_000, "KEEP_WHAT_YOU_RAISE", 3));
-        Login resident = login("demo-resident");
+        Login resident = resident();
         String paid = pledge(resident, campaign);
         String abandoned = pledge(resident, campaign);
 
@@ -73,9 +73,9 @@ class FestivalRefundE2ETest extends FestivalTestBase {
 
     @Test
     void aRefundWhoseNotificationIsLostIsConfirmedByQuerying() {
-        Login staff = login("demo-staff");
+        Login staff = staff();
         String campaign = createAndPublish(staff, campaignInput("重阳邻里节", "2031-10-20", 1_000_000, "ALL_OR_NOTHING", 3));
-        String pledge = pledge(login("demo-resident"), campaign);
+        String pledge = pledge(resident(), campaign);
         assertThat(weChat().pay().complete(outTradeNo(pledge), true)).isEqualTo(204);
 
         weChat().pay().silentRefunds(true);
@@ -96,9 +96,9 @@ class FestivalRefundE2ETest extends FestivalTestBase {
 
     @Test
     void forgedTamperedOrUnknownRefundNotificationsAreRefusedAndChangeNothing() {
-        Login staff = login("demo-staff");
+        Login staff = staff();
         String campaign = createAndPublish(staff, campaignInput("元宵邻里节", "2032-02-10", 1_000_000, "ALL_OR_NOTHING", 3));
-        String pledge = pledge(login("demo-resident"), campaign);
+        String pledge = pledge(resident(), campaign);
         assertThat(weChat().pay().complete(outTradeNo(pledge), true)).isEqualTo(204);
         String outRefundNo = outRefundNo(pledge);
         String refundNotifyUrl = "http://127.0.0.1:" + port + "/wechat/pay/refund-notify";

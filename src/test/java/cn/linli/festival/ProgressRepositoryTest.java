@@ -44,9 +44,9 @@ class ProgressRepositoryTest extends FestivalTestBase {
 
     @Test
     void countingPledgesAreSummedPerCampaignAndContributorKindAndTheWallShowsTheNewest() {
-        long staff = login("demo-staff").accountId();
-        long resident = login("demo-resident").accountId();
-        long family = login("demo-family").accountId();
+        long staff = staff().accountId();
+        long resident = resident().accountId();
+        long family = family().accountId();
         long campaign = campaigns.insert(new NewCampaign(jincheng(), "进度测试", LocalDate.parse("2031-01-01"), "广场",
                 List.of(), null, null, Instant.now().plusSeconds(3600), 10_000, FundingRule.ALL_OR_NOTHING, "赞助商",
                 3_000L, staff)).block();

@@ -22,7 +22,7 @@ class LoginE2ETest extends IntegrationTest {
     @Test
     void demoResidentLogsInAndSeesTheirHousehold() {
         int sessionCalls = weChat().callCount("/sns/jscode2session");
-        Login resident = login("demo-resident");
+        Login resident = resident();
 
         assertThat(weChat().callCount("/sns/jscode2session")).isEqualTo(sessionCalls + 1);
         GraphQlTester.Response me = api(resident.client(), "Me").execute();
@@ -38,7 +38,7 @@ class LoginE2ETest extends IntegrationTest {
 
     @Test
     void demoStaffLogsInWithTheirCommunity() {
-        Login staff = login("demo-staff");
+        Login staff = staff();
         GraphQlTester.Response me = api(staff.client(), "Me").execute();
         me.path("me.roles").entityList(String.class).containsExactly("STAFF");
         me.path("me.staffCommunity.name").entity(String.class).isEqualTo("锦城社区");
@@ -47,9 +47,9 @@ class LoginE2ETest extends IntegrationTest {
 
     @Test
     void demoPartnerAndAdminLogIn() {
-        api(login("demo-partner").client(), "Me").execute()
+        api(partner().client(), "Me").execute()
                 .path("me.nickname").entity(String.class).isEqualTo("演示合伙人王师傅");
-        api(login("demo-admin").client(), "Me").execute()
+        api(admin().client(), "Me").execute()
                 .path("me.roles").entityList(String.class).containsExactly("ADMIN");
     }
 

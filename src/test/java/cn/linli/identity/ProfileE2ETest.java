@@ -60,7 +60,7 @@ class ProfileE2ETest extends IntegrationTest {
         expectInvalid(login, Map.of("avatarPhotoId", "https://x.example/a.png"), "input.avatarPhotoId");
         expectInvalid(login, Map.of(), "input");
         // someone else's photo, or one that does not exist: refused, and the nickname in the same change is not saved
-        String theirs = TestPhotos.uploadedId(http(), login("demo-resident").accessToken(), TestPhotos.png());
+        String theirs = TestPhotos.uploadedId(http(), resident().accessToken(), TestPhotos.png());
         for (String photo : java.util.List.of(theirs, "999999999")) {
             api(login.client(), "UpdateMyProfile").variable("input", Map.of("nickname", "改不了", "avatarPhotoId", photo))
                     .execute().errors().expect(error -> "NOT_FOUND".equals(error.getExtensions().get("code"))

@@ -30,7 +30,7 @@ class SessionE2ETest extends IntegrationTest {
 
     @Test
     void refreshRotatesTheTokenAndTheOldOneIsRefused() {
-        Login login = login("demo-resident");
+        Login login = resident();
 
         GraphQlTester.Response refreshed = refresh(login.refreshToken());
         refreshed.errors().verify();
@@ -48,7 +48,7 @@ class SessionE2ETest extends IntegrationTest {
 
     @Test
     void refreshTokenCanBeUsedManyTimesInSequence() {
-        String refresh = login("demo-family").refreshToken();
+        String refresh = family().refreshToken();
         for (int i = 0; i < 3; i++) {
             GraphQlTester.Response response = refresh(refresh);
             response.errors().verify();
@@ -65,8 +65,8 @@ class SessionE2ETest extends IntegrationTest {
 
     @Test
     void logoutEndsTheSessionAndItsAccessTokens() {
-        Login login = login("demo-staff");
-        Login otherDevice = login("demo-staff");
+        Login login = staff();
+        Login otherDevice = staff();
 
         api(anonymous(), "Logout").variable("input", Map.of("refreshToken", login.refreshToken())).execute()
                 .path("logout.success").entity(Boolean.class).isEqualTo(true);
@@ -100,7 +100,7 @@ class SessionE2ETest extends IntegrationTest {
 
     @Test
     void forgedExpiredAndTamperedTokensAreRejected() {
-        Login login = login("demo-resident");
+        Login login = resident();
         String[] parts = login.accessToken().split("\\.");
         String adminPayload = Base64.getUrlEncoder().withoutPadding().encodeToString(
                 new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8)

@@ -60,14 +60,14 @@ class NotificationE2ETest extends IntegrationTest {
     }
 
     private long dispatch(Team team) {
-        Login resident = login("demo-resident");
+        Login resident = resident();
         long household = idOf("select m.household_id from household_member m join account a on a.id = m.account_id"
                 + " where a.openid = 'o-sandbox-demo-resident'");
         String orderId = api(resident.client(), "PlaceOrder").variable("input", Map.of("householdId", String.valueOf(household),
                         "categoryCode", team.category(), "description", "楼道灯坏了", "urgency", "NORMAL",
                         "contactPhone", "13800000001", "idempotencyKey", "n-" + UUID.randomUUID())).execute()
                 .path("placeOrder.id").entity(String.class).get();
-        api(login("demo-staff").client(), "DispatchOrder").variable("input", Map.of("orderId", orderId,
+        api(staff().client(), "DispatchOrder").variable("input", Map.of("orderId", orderId,
                 "partnerId", String.valueOf(team.partnerId()))).execute().errors().verify();
         return Long.parseLong(orderId);
     }
@@ -233,11 +233,11 @@ class NotificationE2ETest extends IntegrationTest {
 
     @Test
     void vouchersAboutToExpireAndSettledCampaignsAreAnnounced() {
-        Login resident = login("demo-resident");
+        Login resident = resident();
         long before = count("select count(*) from notification n join account a on a.id = n.account_id"
                 + " where a.openid = 'o-sandbox-demo-resident' and n.kind in ('VOUCHER_EXPIRING', 'CAMPAIGN_FAILED')");
         // a voucher three days from expiry
-        api(login("demo-staff").client(), "GrantPoints").variable("input", Map.of("communityId",
+        api(staff().client(), "GrantPoints").variable("input", Map.of("communityId",
                 String.valueOf(idOf("select id from community where name = '锦城社区'")),
                 "accountId", String.valueOf(resident.accountId()), "points", 20, "reason", "通知测试",
                 "idempotencyKey", "notify-" + UUID.randomUUID())).execute().errors().verify();
@@ -257,7 +257,7 @@ class NotificationE2ETest extends IntegrationTest {
         input.put("moneyGoalFen", 1_000_000);
         input.put("fundingRule", "ALL_OR_NOTHING");
         input.put("itemNeeds", List.of(Map.of("name", "桌子", "unit", "张", "quantity", 5)));
-        Login staff = login("demo-staff");
+        Login staff = staff();
         String campaign = api(staff.client(), "CreateCampaign").variable("input", input).execute()
                 .path("createCampaign.id").entity(String.class).get();
         api(staff.client(), "PublishCampaign").variable("input", Map.of("campaignId", campaign)).execute().errors().verify();

@@ -22,8 +22,8 @@ class DispatchQueueSqlCountTest extends OrderTestBase {
     void dispatchQueueStatementsDoNotGrowWithPageSize() {
         String category = newCategory("ASSIGN");
         TestPartner partner = newPartner(category, 50);
-        Login resident = login("demo-resident");
-        Login staff = login("demo-staff");
+        Login resident = resident();
+        Login staff = staff();
         for (int i = 0; i < 40; i++) {
             long orderId = placeOrder(resident, category);
             if (i % 2 == 0) {
@@ -56,7 +56,7 @@ class DispatchQueueSqlCountTest extends OrderTestBase {
         String category = newCategory("AUTO");
         TestPartner a = newPartner(category, 20);
         TestPartner b = newPartner(category, 20);
-        Login resident = login("demo-resident");
+        Login resident = resident();
         List<Long> orders = new ArrayList<>();
         for (int i = 0; i < 12; i++) {
             orders.add(placeOrder(resident, category));

@@ -25,7 +25,7 @@ class DispatchRulesE2ETest extends OrderTestBase {
             partners.add(newPartner(category, 2));
         }
         List<Login> members = partners.stream().map(p -> login(p.memberCode())).toList();
-        long orderId = placeOrder(login("demo-resident"), category);
+        long orderId = placeOrder(resident(), category);
         assertThat(count("select count(*) from order_offer where order_id = " + orderId)).isEqualTo(20);
 
         CountDownLatch start = new CountDownLatch(1);
@@ -70,7 +70,7 @@ class DispatchRulesE2ETest extends OrderTestBase {
         String category = newCategory("AUTO");
         TestPartner first = newPartner(category, 3);
         TestPartner second = newPartner(category, 3);
-        long orderId = placeOrder(login("demo-resident"), category);
+        long orderId = placeOrder(resident(), category);
         long firstChoice = partnerOf(orderId);
         TestPartner a = firstChoice == first.id() ? first : second;
         TestPartner b = a == first ? second : first;
@@ -88,7 +88,7 @@ class DispatchRulesE2ETest extends OrderTestBase {
         assertThat(activeOrders(b.id())).isZero();
 
         // staff cannot send it back to a partner that declined it
-        Login staff = login("demo-staff");
+        Login staff = staff();
         api(staff.client(), "DispatchCandidates").variable("orderId", orderId).execute()
                 .path("dispatchCandidates").entityList(Object.class).hasSize(0);
         expectCode(mutate(staff, "DispatchOrder", Map.of("orderId", String.valueOf(orderId),
@@ -105,7 +105,7 @@ class DispatchRulesE2ETest extends OrderTestBase {
         String category = newCategory("AUTO");
         TestPartner first = newPartner(category, 3);
         TestPartner second = newPartner(category, 3);
-        long orderId = placeOrder(login("demo-resident"), category);
+        long orderId = placeOrder(resident(), category);
         long late = partnerOf(orderId);
         TestPartner latePartner = late == first.id() ? first : second;
 
@@ -129,11 +129,11 @@ class DispatchRulesE2ETest extends OrderTestBase {
     void unansweredGrabOfferEscalatesToStaff() {
         String category = newCategory("GRAB");
         newPartner(category, 3);
-        long orderId = placeOrder(login("demo-resident"), category);
+        long orderId = placeOrder(resident(), category);
         expireDeadline(orderId);
         assertThat(status(orderId)).isEqualTo("SUBMITTED");
         assertThat(count("select count(*) from service_order where id = " + orderId + " and escalated")).isEqualTo(1);
-        api(login("demo-staff").client(), "DispatchQueue").variable("communityId", jincheng()).variable("escalated", true)
+        api(staff().client(), "DispatchQueue").variable("communityId", jincheng()).variable("escalated", true)
                 .variable("first", 100).execute()
                 .path("dispatchQueue.edges[*].node.id").entityList(String.class).contains(String.valueOf(orderId));
     }
@@ -141,7 +141,7 @@ class DispatchRulesE2ETest extends OrderTestBase {
     @Test
     void orderWithNoCandidateAtAllGoesStraightToStaffEscalated() {
         String category = newCategory("AUTO");
-        long orderId = placeOrder(login("demo-resident"), category);
+        long orderId = placeOrder(resident(), category);
         assertThat(status(orderId)).isEqualTo("SUBMITTED");
         assertThat(count("select count(*) from service_order where id = " + orderId + " and escalated")).isEqualTo(1);
     }
@@ -149,8 +149,8 @@ class DispatchRulesE2ETest extends OrderTestBase {
     @Test
     void acceptRacingItsDeadlineEndsInExactlyOneConsistentState() throws Exception {
         String category = newCategory("ASSIGN");
-        Login staff = login("demo-staff");
-        Login resident = login("demo-resident");
+        Login staff = staff();
+        Login resident = resident();
         for (int round = 0; round < 8; round++) {
             TestPartner partner = newPartner(category, 1);
             Login member = login(partner.memberCode());

@@ -22,7 +22,7 @@ class OrderAccessE2ETest extends OrderTestBase {
         String category = newCategory("ASSIGN");
         TestPartner assigned = newPartner(category, 3);
         TestPartner stranger = newPartner(category, 3);
-        Login resident = login("demo-resident");
+        Login resident = resident();
         long orderId = placeOrder(resident, category);
         String id = String.valueOf(orderId);
 
@@ -34,13 +34,13 @@ class OrderAccessE2ETest extends OrderTestBase {
         long neighbourId = idOf("select id from account where openid = '" + neighbour + "'");
         assertThat(neighbourId).isPositive();
         // the family member shares the household, so sees it
-        api(login("demo-family").client(), "Order").variable("id", id).execute().errors().verify();
+        api(family().client(), "Order").variable("id", id).execute().errors().verify();
 
         // residents cannot dispatch; the wrong partner cannot accept; staff of another community cannot cancel
         expectCode(mutate(resident, "DispatchOrder", Map.of("orderId", id, "partnerId", String.valueOf(assigned.id()))),
                 "FORBIDDEN");
         expectCode(mutate(login("demo-staff-fangcao"), "CancelOrder", Map.of("orderId", id, "reason", "测试")), "FORBIDDEN");
-        mutate(login("demo-staff"), "DispatchOrder", Map.of("orderId", id, "partnerId", String.valueOf(assigned.id())))
+        mutate(staff(), "DispatchOrder", Map.of("orderId", id, "partnerId", String.valueOf(assigned.id())))
                 .errors().verify();
         expectCode(mutate(login(stranger.memberCode()), "AcceptOrder", Map.of("orderId", id)), "FORBIDDEN");
         expectCode(mutate(resident, "StartOrder", Map.of("orderId", id)), "FORBIDDEN");
@@ -61,11 +61,11 @@ class OrderAccessE2ETest extends OrderTestBase {
     void transitionsFromTheWrongStateAreRefusedAndChangeNothing() {
         String category = newCategory("ASSIGN");
         TestPartner partner = newPartner(category, 3);
-        Login resident = login("demo-resident");
+        Login resident = resident();
         Login member = login(partner.memberCode());
         long orderId = placeOrder(resident, category);
         String id = String.valueOf(orderId);
-        mutate(login("demo-staff"), "DispatchOrder", Map.of("orderId", id, "partnerId", String.valueOf(partner.id())))
+        mutate(staff(), "DispatchOrder", Map.of("orderId", id, "partnerId", String.valueOf(partner.id())))
                 .errors().verify();
 
         expectCode(mutate(member, "StartOrder", Map.of("orderId", id)), "ORDER_INVALID_TRANSITION"); // accept first
@@ -83,7 +83,7 @@ class OrderAccessE2ETest extends OrderTestBase {
                 .errors().verify();
         expectCode(mutate(resident, "ConfirmOrder", Map.of("orderId", id, "quality", 1, "punctuality", 1, "attitude", 1)),
                 "ORDER_INVALID_TRANSITION");
-        expectCode(mutate(login("demo-staff"), "CancelOrder", Map.of("orderId", id, "reason", "误操作")),
+        expectCode(mutate(staff(), "CancelOrder", Map.of("orderId", id, "reason", "误操作")),
                 "ORDER_INVALID_TRANSITION");
         assertThat(count("select rating_quality from service_order where id = " + orderId)).isEqualTo(5);
         assertThat(count("select count(*) from order_event where order_id = " + orderId)).isEqualTo(6);
@@ -93,8 +93,8 @@ class OrderAccessE2ETest extends OrderTestBase {
     void cancellationRulesAndCapacityRelease() {
         String category = newCategory("ASSIGN");
         TestPartner partner = newPartner(category, 1);
-        Login resident = login("demo-resident");
-        Login staff = login("demo-staff");
+        Login resident = resident();
+        Login staff = staff();
 
         long early = placeOrder(resident, category);
         mutate(resident, "CancelOrder", Map.of("orderId", String.valueOf(early), "reason", "已自行解决"))
@@ -118,7 +118,7 @@ class OrderAccessE2ETest extends OrderTestBase {
     @Test
     void replayedPlaceOrderReturnsTheSameOrderAndAReusedKeyIsRefused() throws Exception {
         String category = newCategory("ASSIGN");
-        Login resident = login("demo-resident");
+        Login resident = resident();
         Map<String, Object> input = orderInput(category);
 
         ExecutorService pool = Executors.newFixedThreadPool(10);
@@ -149,7 +149,7 @@ class OrderAccessE2ETest extends OrderTestBase {
     @Test
     void badOrderInputNamesTheFieldAndCreatesNothing() {
         String category = newCategory("ASSIGN");
-        Login resident = login("demo-resident");
+        Login resident = resident();
         long before = count("select count(*) from service_order");
         Map<String, String> cases = Map.of(
                 "description", "input.description",
@@ -193,11 +193,11 @@ class OrderAccessE2ETest extends OrderTestBase {
     void silenceAfterCompletionConfirmsTheOrderOnce() {
         String category = newCategory("ASSIGN");
         TestPartner partner = newPartner(category, 2);
-        Login resident = login("demo-resident");
+        Login resident = resident();
         Login member = login(partner.memberCode());
         long orderId = placeOrder(resident, category);
         String id = String.valueOf(orderId);
-        mutate(login("demo-staff"), "DispatchOrder", Map.of("orderId", id, "partnerId", String.valueOf(partner.id())))
+        mutate(staff(), "DispatchOrder", Map.of("orderId", id, "partnerId", String.valueOf(partner.id())))
                 .errors().verify();
         mutate(member, "AcceptOrder", Map.of("orderId", id)).errors().verify();
         mutate(member, "StartOrder", Map.of("orderId", id)).errors().verify();

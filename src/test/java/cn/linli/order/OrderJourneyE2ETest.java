@@ -14,9 +14,9 @@ class OrderJourneyE2ETest extends OrderTestBase {
 
     @Test
     void assignModeFromOrderToRatingWithTheDemoLogins() {
-        Login resident = login("demo-resident");
-        Login staff = login("demo-staff");
-        Login partner = login("demo-partner");
+        Login resident = resident();
+        Login staff = staff();
+        Login partner = partner();
         long wang = idOf("select id from partner where name = '王师傅水电维修'");
         int wangActive = activeOrders(wang);
 
@@ -110,7 +110,7 @@ class OrderJourneyE2ETest extends OrderTestBase {
         TestPartner busy = newPartner(category, 1);
         TestPartner free = newPartner(category, 5);
         // busy has a better record: it wins the first order, then is full
-        Login resident = login("demo-resident");
+        Login resident = resident();
         long first = placeOrder(resident, category);
         long second = placeOrder(resident, category);
 
@@ -128,7 +128,7 @@ class OrderJourneyE2ETest extends OrderTestBase {
         String category = newCategory("GRAB");
         TestPartner quick = newPartner(category, 3);
         TestPartner slow = newPartner(category, 3);
-        Login resident = login("demo-resident");
+        Login resident = resident();
         long orderId = placeOrder(resident, category);
         assertThat(status(orderId)).isEqualTo("DISPATCHED");
         assertThat(partnerOf(orderId)).isZero();

@@ -83,8 +83,8 @@ class OrderLiveUpdatesE2ETest extends OrderTestBase {
     void subscriberOnOneInstanceSeesChangesMadeThroughTheOther() {
         String category = newCategory("ASSIGN");
         TestPartner partner = newPartner(category, 2);
-        Login resident = login("demo-resident");
-        Login staff = login("demo-staff");
+        Login resident = resident();
+        Login staff = staff();
         Login member = login(partner.memberCode());
         long orderId = placeOrder(resident, category);
         String id = String.valueOf(orderId);
@@ -140,13 +140,13 @@ class OrderLiveUpdatesE2ETest extends OrderTestBase {
     @Test
     void subscriptionsCheckWhoIsAsking() {
         String category = newCategory("ASSIGN");
-        long orderId = placeOrder(login("demo-resident"), category);
-        StepVerifier.create(webSocket(login("demo-partner")).document(ApiDocuments.load("OrderUpdated"))
+        long orderId = placeOrder(resident(), category);
+        StepVerifier.create(webSocket(partner()).document(ApiDocuments.load("OrderUpdated"))
                         .operationName("OrderUpdated").variable("orderId", String.valueOf(orderId))
                         .executeSubscription().toFlux())
                 .expectErrorSatisfies(error -> assertThat(error.getMessage()).contains("FORBIDDEN"))
                 .verify(Duration.ofSeconds(10));
-        StepVerifier.create(webSocket(login("demo-resident")).document(ApiDocuments.load("DispatchBoard"))
+        StepVerifier.create(webSocket(resident()).document(ApiDocuments.load("DispatchBoard"))
                         .operationName("DispatchBoard").variable("communityId", String.valueOf(jincheng()))
                         .executeSubscription().toFlux())
                 .expectErrorSatisfies(error -> assertThat(error.getMessage()).contains("FORBIDDEN"))
@@ -158,7 +158,7 @@ class OrderLiveUpdatesE2ETest extends OrderTestBase {
         String category = newCategory("AUTO");
         TestPartner first = newPartner(category, 2);
         TestPartner second = newPartner(category, 2);
-        Login resident = login("demo-resident");
+        Login resident = resident();
         SecondInstance other = SecondInstance.start(Map.of());
         long orderId;
         try {

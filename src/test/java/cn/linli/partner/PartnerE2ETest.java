@@ -41,7 +41,7 @@ class PartnerE2ETest extends IntegrationTest {
 
     @Test
     void staffOnboardAPartnerWhoseAdminThenManagesMembersAndOfferings() {
-        Login staff = login("demo-staff");
+        Login staff = staff();
         String adminCode = "new-admin-" + UUID.randomUUID().toString().substring(0, 8);
         Login admin = login(adminCode);
         String name = "社区便民店" + UUID.randomUUID().toString().substring(0, 4);
@@ -87,8 +87,8 @@ class PartnerE2ETest extends IntegrationTest {
 
     @Test
     void onboardingRulesAndValidation() {
-        Login staff = login("demo-staff");
-        expectCode(api(login("demo-resident").client(), "OnboardPartner")
+        Login staff = staff();
+        expectCode(api(resident().client(), "OnboardPartner")
                 .variable("input", onboardInput("居民自建", null)).execute(), "FORBIDDEN");
         expectCode(api(login("demo-staff-fangcao").client(), "OnboardPartner")
                 .variable("input", onboardInput("跨社区", null)).execute(), "FORBIDDEN");
@@ -118,7 +118,7 @@ class PartnerE2ETest extends IntegrationTest {
 
     @Test
     void offeringPricesMustMatchTheirKindAndCategory() {
-        Login admin = login("demo-partner");
+        Login admin = partner();
         for (Map<String, Object> bad : List.of(
                 Map.<String, Object>of("categoryCode", "HOME_REPAIR", "title", "缺积分", "priceKind", "POINTS", "estimatedMinutes", 30),
                 Map.<String, Object>of("categoryCode", "HOME_REPAIR", "title", "免费还标价", "priceKind", "FREE", "priceFen", 100,
@@ -137,11 +137,11 @@ class PartnerE2ETest extends IntegrationTest {
     @Test
     void membersOfAPartnerAreVisibleToItselfAndToStaffOnly() {
         long wang = idOf("select id from partner where name = '王师傅水电维修'");
-        api(login("demo-resident").client(), "Partner").variable("id", wang).execute()
+        api(resident().client(), "Partner").variable("id", wang).execute()
                 .path("partner.members").valueIsNull();
-        api(login("demo-staff").client(), "Partner").variable("id", wang).execute()
+        api(staff().client(), "Partner").variable("id", wang).execute()
                 .path("partner.members[*].nickname").entityList(String.class).contains("演示合伙人王师傅");
-        GraphQlTester.Response own = api(login("demo-partner").client(), "Partner").variable("id", wang).execute();
+        GraphQlTester.Response own = api(partner().client(), "Partner").variable("id", wang).execute();
         own.path("partner.members").entityList(Object.class).hasSize(2);
         own.path("partner.offerings[0].title").entity(String.class).isEqualTo("上门维修水管");
     }

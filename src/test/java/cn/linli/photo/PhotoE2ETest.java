@@ -41,7 +41,7 @@ class PhotoE2ETest extends OrderTestBase {
 
     @Test
     void anUploadedPhotoIsServedBackThroughItsSignedLink() {
-        Login resident = login("demo-resident");
+        Login resident = resident();
         byte[] png = TestPhotos.png();
         Map<String, Object> body = uploaded(TestPhotos.upload(http(), resident.accessToken(), png));
         String url = (String) body.get("url");
@@ -69,7 +69,7 @@ class PhotoE2ETest extends OrderTestBase {
 
     @Test
     void aLinkThatWasChangedGuessedOrHasExpiredShowsNothing() {
-        Login resident = login("demo-resident");
+        Login resident = resident();
         String id = TestPhotos.uploadedId(http(), resident.accessToken(), TestPhotos.png());
         String otherId = TestPhotos.uploadedId(http(), resident.accessToken(), TestPhotos.png());
         PhotoUrls current = new PhotoUrls(jwt, properties);
@@ -94,7 +94,7 @@ class PhotoE2ETest extends OrderTestBase {
 
     @Test
     void badUploadsAreRefusedWithACodeAndStoreNothing() {
-        Login resident = login("demo-resident");
+        Login resident = resident();
         long before = count("select count(*) from photo");
 
         expectError(TestPhotos.upload(http(), null, TestPhotos.png()), 401, "UNAUTHENTICATED");
@@ -173,7 +173,7 @@ class PhotoE2ETest extends OrderTestBase {
 
     @Test
     void onlyYourOwnPhotosCanBeAttachedAndAFailedOrderTakesNone() {
-        Login resident = login("demo-resident");
+        Login resident = resident();
         Login neighbour = login("demo-resident-2");
         String mine = TestPhotos.uploadedId(http(), resident.accessToken(), TestPhotos.png());
         String theirs = TestPhotos.uploadedId(http(), neighbour.accessToken(), TestPhotos.png());
@@ -197,7 +197,7 @@ class PhotoE2ETest extends OrderTestBase {
 
     @Test
     void photosNothingUsesAreDeletedAfterADayAndUsedOnesStay() {
-        Login resident = login("demo-resident");
+        Login resident = resident();
         String unused = TestPhotos.uploadedId(http(), resident.accessToken(), TestPhotos.png());
         byte[] retriedBytes = TestPhotos.png();
         String retried = TestPhotos.uploadedId(http(), resident.accessToken(), retriedBytes);

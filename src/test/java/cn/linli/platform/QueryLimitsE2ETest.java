@@ -17,7 +17,7 @@ class QueryLimitsE2ETest extends IntegrationTest {
 
     @Test
     void tooDeepQueryIsRefusedWithoutTouchingTheDatabase() {
-        Login login = login("demo-resident");
+        Login login = resident();
         sql.reset();
         login.client().document("""
                         { communities { edges { node { estates { community { estates { community { estates {
@@ -29,7 +29,7 @@ class QueryLimitsE2ETest extends IntegrationTest {
 
     @Test
     void tooComplexQueryIsRefusedWithoutTouchingTheDatabase() {
-        Login login = login("demo-resident");
+        Login login = resident();
         StringBuilder aliases = new StringBuilder("{");
         for (int i = 0; i < 40; i++) {
             aliases.append(" c").append(i).append(": communities(first: 100) { edges { node { id name } } }");
@@ -42,7 +42,7 @@ class QueryLimitsE2ETest extends IntegrationTest {
 
     @Test
     void pageSizeAboveTheCapIsRefused() {
-        Login login = login("demo-resident");
+        Login login = resident();
         sql.reset();
         api(login.client(), "Communities").variable("first", 101).execute()
                 .errors().expect(error -> "VALIDATION_FAILED".equals(error.getExtensions().get("code"))

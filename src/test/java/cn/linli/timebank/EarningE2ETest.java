@@ -63,7 +63,7 @@ class EarningE2ETest extends TimeBankTestBase {
 
     @Test
     void confirmingVolunteerServicePaysTheServingMemberOnce() {
-        Login resident = login("demo-resident");
+        Login resident = resident();
         Served served = completedOrder(resident, 90, true);
         assertThat(balanceOf(served.memberId())).isZero();
 
@@ -82,12 +82,12 @@ class EarningE2ETest extends TimeBankTestBase {
         // the volunteer shows on the leaderboard (and the cache was refreshed by the earning)
         api(resident.client(), "VolunteerLeaderboard").variable("communityId", jincheng()).variable("first", 50).execute()
                 .path("volunteerLeaderboard[*].accountId").entityList(String.class).contains(String.valueOf(served.memberId()));
-        expectBalanced(login("demo-staff"));
+        expectBalanced(staff());
     }
 
     @Test
     void paidServiceEarnsNothing() {
-        Login resident = login("demo-resident");
+        Login resident = resident();
         Served served = completedOrder(resident, 60, false);
         confirm(resident, served.orderId()).errors().verify();
         assertThat(balanceOf(served.memberId())).isZero();
@@ -95,7 +95,7 @@ class EarningE2ETest extends TimeBankTestBase {
 
     @Test
     void confirmationRacingAutoConfirmEarnsExactlyOnce() throws Exception {
-        Login resident = login("demo-resident");
+        Login resident = resident();
         for (int round = 0; round < 5; round++) {
             Served served = completedOrder(resident, 60, true);
             db.sql("update service_order set completed_at = now() - interval '4 days' where id = :id")

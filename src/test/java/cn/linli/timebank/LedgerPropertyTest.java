@@ -33,7 +33,7 @@ class LedgerPropertyTest extends TimeBankTestBase {
     @Test
     void aRandomSequenceOfMovementsKeepsTheBooksBalanced() {
         Random random = new Random(SEED);
-        Login staff = login("demo-staff");
+        Login staff = staff();
         List<Family> families = new ArrayList<>();
         for (int i = 0; i < 4; i++) {
             families.add(newFamily());

@@ -18,7 +18,7 @@ class PointsExpiryE2ETest extends TimeBankTestBase {
 
     @Test
     void whatIsLeftOfAnOldEarningExpiresIntoThePool() {
-        Login staff = login("demo-staff");
+        Login staff = staff();
         long community = jincheng();
         api(staff.client(), "SetTimeBankRules").variable("input", Map.of("communityId", String.valueOf(community),
                 "pointsPerHour", 10, "expiryMonths", 6)).execute()

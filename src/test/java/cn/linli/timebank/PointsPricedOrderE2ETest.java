@@ -53,7 +53,7 @@ class PointsPricedOrderE2ETest extends TimeBankTestBase {
 
     @Test
     void heldOnAcceptancePaidOnConfirmation() {
-        Login staff = login("demo-staff");
+        Login staff = staff();
         Family family = newFamily();
         grant(staff, family.headId(), 100).errors().verify();
         Login resident = login(family.headCode());
@@ -78,7 +78,7 @@ class PointsPricedOrderE2ETest extends TimeBankTestBase {
 
     @Test
     void cancellationReturnsTheHoldAndTooFewPointsCannotBeAccepted() {
-        Login staff = login("demo-staff");
+        Login staff = staff();
         Family family = newFamily();
         grant(staff, family.headId(), 50).errors().verify();
         Login resident = login(family.headCode());

@@ -62,7 +62,7 @@ class RewardE2ETest extends TimeBankTestBase {
 
     @Test
     void hundredConcurrentRedemptionsOfTenFromFiveHundred() throws Exception {
-        Login staff = login("demo-staff");
+        Login staff = staff();
         Family family = newFamily();
         grant(staff, family.headId(), 500).errors().verify();
         Login head = login(family.headCode());
@@ -80,7 +80,7 @@ class RewardE2ETest extends TimeBankTestBase {
 
     @Test
     void stockOfFiveAndTwentyConcurrentRedemptionsMakeFiveVouchers() throws Exception {
-        Login staff = login("demo-staff");
+        Login staff = staff();
         String reward = newReward(newMerchant(), 10, 5);
         List<Login> buyers = new ArrayList<>();
         for (int i = 0; i < 20; i++) {
@@ -107,7 +107,7 @@ class RewardE2ETest extends TimeBankTestBase {
 
     @Test
     void theSupplyingMerchantVerifiesAVoucherOnceAndNoOtherCan() {
-        Login staff = login("demo-staff");
+        Login staff = staff();
         Family family = newFamily();
         grant(staff, family.headId(), 100).errors().verify();
         Login head = login(family.headCode());
@@ -150,7 +150,7 @@ class RewardE2ETest extends TimeBankTestBase {
 
     @Test
     void cancelledAndExpiredVouchersReturnTheirPointsAndStock() {
-        Login staff = login("demo-staff");
+        Login staff = staff();
         Family family = newFamily();
         grant(staff, family.headId(), 60).errors().verify();
         Login head = login(family.headCode());

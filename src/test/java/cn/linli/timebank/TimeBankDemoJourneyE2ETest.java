@@ -16,10 +16,10 @@ class TimeBankDemoJourneyE2ETest extends TimeBankTestBase {
 
     @Test
     void serviceEarnsPointsThatBuyAVoucherTheMerchantVerifies() {
-        Login resident = login("demo-resident");
-        Login staff = login("demo-staff");
-        Login partner = login("demo-partner");
-        Login merchant = login("demo-merchant");
+        Login resident = resident();
+        Login staff = staff();
+        Login partner = partner();
+        Login merchant = merchant();
         long wang = idOf("select id from partner where name = '王师傅水电维修'");
         long before = balanceOf(partner.accountId());
 

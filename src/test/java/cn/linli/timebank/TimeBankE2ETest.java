@@ -20,7 +20,7 @@ class TimeBankE2ETest extends TimeBankTestBase {
 
     @Test
     void hundredConcurrentSpendsOfTenFromFiveHundredLeaveExactlyZero() throws Exception {
-        Login staff = login("demo-staff");
+        Login staff = staff();
         Family family = newFamily();
         grant(staff, family.headId(), 500).errors().verify();
         Login head = login(family.headCode());
@@ -43,7 +43,7 @@ class TimeBankE2ETest extends TimeBankTestBase {
 
     @Test
     void theSameIdempotencyKeyTwentyTimesAtOncePostsOneTransaction() throws Exception {
-        Login staff = login("demo-staff");
+        Login staff = staff();
         Family family = newFamily();
         grant(staff, family.headId(), 100).errors().verify();
         Login head = login(family.headCode());
@@ -72,7 +72,7 @@ class TimeBankE2ETest extends TimeBankTestBase {
 
     @Test
     void forbiddenAndInvalidMovementsChangeNoBalance() {
-        Login staff = login("demo-staff");
+        Login staff = staff();
         Family family = newFamily();
         Family strangers = newFamily();
         grant(staff, family.headId(), 50).errors().verify();
@@ -101,7 +101,7 @@ class TimeBankE2ETest extends TimeBankTestBase {
 
     @Test
     void statementDescribesEveryMovementAndTheCapOverflowsToThePool() {
-        Login staff = login("demo-staff");
+        Login staff = staff();
         Family family = newFamily();
         long community = jincheng();
         api(staff.client(), "SetTimeBankRules").variable("input", Map.of("communityId", String.valueOf(community),

@@ -16,7 +16,7 @@ class TimeBankValidationE2ETest extends TimeBankTestBase {
 
     @Test
     void invalidArgumentsAndInputsNameTheirFieldInChinese() {
-        Login staff = login("demo-staff");
+        Login staff = staff();
         Family family = newFamily();
         expectInvalid(api(staff.client(), "VolunteerLeaderboard").variable("communityId", jincheng())
                 .variable("first", 51).execute(), "first", "名次数量须在 1 到 50 之间");

@@ -28,7 +28,7 @@ class VolunteerE2ETest extends TimeBankTestBase {
 
     @Test
     void tenResidentsRaceForThreePlaces() throws Exception {
-        Login staff = login("demo-staff");
+        Login staff = staff();
         String activity = newActivity(staff, 3);
         List<Login> residents = new ArrayList<>();
         for (int i = 0; i < 10; i++) {
@@ -64,7 +64,7 @@ class VolunteerE2ETest extends TimeBankTestBase {
 
     @Test
     void attendanceEarnsPointsOnceAndOnlyStaffRecordIt() {
-        Login staff = login("demo-staff");
+        Login staff = staff();
         String activity = newActivity(staff, 5);
         Family family = newFamily();
         Login volunteer = login(family.headCode());
