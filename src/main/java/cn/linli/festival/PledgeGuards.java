@@ -1,7 +1,6 @@
 package cn.linli.festival;
 
 import java.time.Instant;
-import java.util.Map;
 
 import cn.linli.festival.FestivalRecords.Pledge;
 import cn.linli.platform.error.ErrorCode;
@@ -41,12 +40,8 @@ class PledgeGuards {
 
     /** The pledge this key made before, if it was the same request. */
     Mono<Pledge> replay(String key, String hash) {
-        return pledges.byKey(key).flatMap(existing -> hash.equals(existing.requestHash()) ? Mono.just(existing)
-                : Mono.error(reused()));
+        return pledges.byKey(key)
+                .flatMap(existing -> IdempotencyKeys.ifSameRequest(existing.requestHash(), hash, () -> Mono.just(existing)));
     }
 
-    static LinliException reused() {
-        return new LinliException(ErrorCode.IDEMPOTENCY_KEY_REUSED, ErrorCode.IDEMPOTENCY_KEY_REUSED.defaultMessage(),
-                Map.of("field", "input.idempotencyKey"), null);
-    }
 }

@@ -1,13 +1,11 @@
 package cn.linli.order;
 
 import java.util.List;
-import java.util.Map;
 
 import cn.linli.community.Household;
 import cn.linli.partner.PartnerService;
 import cn.linli.photo.PhotoService;
 import cn.linli.platform.db.TransactionConflicts;
-import cn.linli.platform.error.ErrorCode;
 import cn.linli.platform.error.LinliException;
 import cn.linli.platform.graphql.Ids;
 import cn.linli.platform.idempotency.IdempotencyKeys;
@@ -83,14 +81,9 @@ class OrderPlacement {
     /** The order this key placed before, if it was asked for with the same request. */
     private Mono<ServiceOrder> replayed(long resident, String key, String hash) {
         return orders.findByIdempotencyKey(resident, key)
-                .flatMap(existing -> existing.requestHash().equals(hash) ? Mono.just(existing)
-                        : Mono.error(reused()));
+                .flatMap(existing -> IdempotencyKeys.ifSameRequest(existing.requestHash(), hash, () -> Mono.just(existing)));
     }
 
-    private static LinliException reused() {
-        return new LinliException(ErrorCode.IDEMPOTENCY_KEY_REUSED, ErrorCode.IDEMPOTENCY_KEY_REUSED.defaultMessage(),
-                Map.of("field", "input.idempotencyKey"), null);
-    }
 
     private Mono<Choice> choice(OrderInputs.PlaceOrderInput input, long communityId) {
         if (input.offeringId() != null) {

@@ -73,7 +73,7 @@ class Ledger {
         return repository.insertTransaction(posting, hash)
                 .flatMap(id -> moveBalances(id, posting.legs()).thenReturn(new Posted(id, true)))
                 .switchIfEmpty(Mono.defer(() -> repository.transactionByKey(posting.idempotencyKey())
-                        .flatMap(past -> Replays.ifSameRequest(past.requestHash(), hash,
+                        .flatMap(past -> IdempotencyKeys.ifSameRequest(past.requestHash(), hash,
                                 () -> Mono.just(new Posted(past.id(), false))))));
     }
 

@@ -93,7 +93,7 @@ class RedemptionService {
     }
 
     private Mono<RewardInputs.Redeemed> replay(Viewer viewer, String key, String hash) {
-        return rewards.redemptionByKey(key).flatMap(past -> Replays.ifSameRequest(past.requestHash(), hash,
+        return rewards.redemptionByKey(key).flatMap(past -> IdempotencyKeys.ifSameRequest(past.requestHash(), hash,
                 () -> Mono.zip(rewards.vouchersOfRedemption(past.id()).collectList(),
                                 ledger.personAccount(viewer.accountId()).flatMap(ledger::balance))
                         .map(t -> new RewardInputs.Redeemed(t.getT1(), true, t.getT2()))));
