@@ -6,8 +6,9 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * The festival timers: the campaign deadline (settles it as funded or failed), refunds of a failed campaign's pledges
- * and their confirmation, and the check of pledges whose payment notification may have been lost. Each handler runs
- * inside the timer's transaction; its service methods join it.
+ * and their confirmation, and the check of pledges whose payment notification may have been lost. The deadline runs
+ * inside the timer's transaction; the three that call WeChat Pay are leased, so no transaction or lock is held while
+ * WeChat Pay answers (they record its answer in transactions of their own, conditionally, so a repeat is harmless).
  */
 @Configuration(proxyBeanMethods = false)
 class FestivalTimers {
@@ -24,16 +25,16 @@ class FestivalTimers {
 
     @Bean
     TimerHandler pledgeRefund(Refunds refunds) {
-        return TimerHandler.of(PLEDGE_REFUND, refunds::requestRefund);
+        return TimerHandler.leased(PLEDGE_REFUND, refunds::requestRefund);
     }
 
     @Bean
     TimerHandler pledgePaymentCheck(PaymentService payments) {
-        return TimerHandler.of(PLEDGE_PAYMENT_CHECK, payments::checkPayment);
+        return TimerHandler.leased(PLEDGE_PAYMENT_CHECK, payments::checkPayment);
     }
 
     @Bean
     TimerHandler pledgeRefundCheck(Refunds refunds) {
-        return TimerHandler.of(PLEDGE_REFUND_CHECK, refunds::checkRefund);
+        return TimerHandler.leased(PLEDGE_REFUND_CHECK, refunds::checkRefund);
     }
 }

@@ -10,7 +10,6 @@ import cn.linli.platform.db.TransactionConflicts;
 import cn.linli.platform.error.ErrorCode;
 import cn.linli.platform.error.LinliException;
 import cn.linli.platform.security.Viewer;
-import cn.linli.platform.timer.Timers;
 import cn.linli.wechat.WeChatPay;
 import org.springframework.resilience.annotation.Retryable;
 import org.springframework.stereotype.Service;
@@ -30,22 +29,17 @@ class PaymentService {
     private final CampaignService campaigns;
     private final IdentityService identity;
     private final WeChatPay weChatPay;
-    private final CampaignEvents events;
-    private final FestivalNotices notices;
-    private final Timers timers;
+    private final PaymentOutcomes outcomes;
     private final FestivalProperties properties;
 
     PaymentService(PledgeService pledgeService, PledgeRepository pledges, CampaignService campaigns,
-                   IdentityService identity, WeChatPay weChatPay, CampaignEvents events, FestivalNotices notices,
-                   Timers timers, FestivalProperties properties) {
+                   IdentityService identity, WeChatPay weChatPay, PaymentOutcomes outcomes, FestivalProperties properties) {
         this.pledgeService = pledgeService;
         this.pledges = pledges;
         this.campaigns = campaigns;
         this.identity = identity;
         this.weChatPay = weChatPay;
-        this.events = events;
-        this.notices = notices;
-        this.timers = timers;
+        this.outcomes = outcomes;
         this.properties = properties;
     }
 
@@ -86,25 +80,17 @@ class PaymentService {
         return pledges.lockByOutTradeNo(notification.outTradeNo())
                 .switchIfEmpty(Mono.error(() -> new PaymentMismatch("unknown out_trade_no " + notification.outTradeNo())))
                 .flatMap(pledge -> PaymentReconciliation.matches(pledge, notification)
-                        ? paid(pledge, notification.transactionId(), true)
+                        ? outcomes.paid(pledge, notification.transactionId(), true)
                         : Mono.error(new PaymentMismatch("amount " + notification.amountFen()
                         + " does not match pledge " + pledge.id())));
     }
 
-    /** PENDING → PAID once: progress moves (after commit) and, when WeChat Pay told us, the pledger hears of it. */
-    private Mono<Void> paid(Pledge pledge, String transactionId, boolean tellPledger) {
-        return pledges.markPaid(pledge.id(), transactionId)
-                .flatMap(done -> !done ? Mono.<Void>empty()
-                        : events.changed(pledge.campaignId()).then(tellPledger ? notices.pledgePaid(pledge) : Mono.empty()));
-    }
-
     /**
-     * Timer (joins its transaction): a pledge still pending is checked with WeChat Pay. Paid → PAID (as the
+     * Timer (leased, outside any transaction): a pledge still pending is checked with WeChat Pay. Paid → PAID (as the
      * notification would have done); never payable → CLOSED; unpaid and too old → the WeChat Pay order is closed and
-     * the pledge CLOSED; otherwise checked again later. The pledge is read without a lock: WeChat Pay is asked first,
-     * and the conditional updates after it change nothing a racing notification already changed.
+     * the pledge CLOSED; otherwise checked again later. Each outcome is recorded in a transaction of its own after
+     * WeChat Pay answered; its conditional updates change nothing a racing notification already changed.
      */
-    @Transactional
     public Mono<Void> checkPayment(long pledgeId) {
         String outTradeNo = PaymentNumbers.outTradeNo(pledgeId);
         return pledges.find(pledgeId)
@@ -112,11 +98,10 @@ class PaymentService {
                 .flatMap(pledge -> weChatPay.paymentState(outTradeNo).flatMap(state -> {
                     boolean expired = pledge.createdAt().plus(properties.paymentExpiresAfter()).isBefore(Instant.now());
                     return switch (PaymentReconciliation.afterQuery(state, pledge.amountFen(), expired)) {
-                        case MARK_PAID -> paid(pledge, state.transactionId(), false);
-                        case CLOSE -> pledges.markClosed(pledgeId).then();
-                        case CLOSE_AT_WECHAT_PAY -> weChatPay.closePayment(outTradeNo).then(pledges.markClosed(pledgeId)).then();
-                        case CHECK_LATER -> timers.schedule(FestivalTimers.PLEDGE_PAYMENT_CHECK, pledgeId,
-                                Instant.now().plus(properties.paymentCheckAfter()));
+                        case MARK_PAID -> outcomes.paid(pledge, state.transactionId(), false);
+                        case CLOSE -> outcomes.closed(pledge);
+                        case CLOSE_AT_WECHAT_PAY -> weChatPay.closePayment(outTradeNo).then(outcomes.closed(pledge));
+                        case CHECK_LATER -> outcomes.checkLater(pledge);
                     };
                 }));
     }

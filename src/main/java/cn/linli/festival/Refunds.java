@@ -1,10 +1,7 @@
 package cn.linli.festival;
 
-import java.time.Instant;
-
 import cn.linli.festival.FestivalRecords.Pledge;
 import cn.linli.platform.db.TransactionConflicts;
-import cn.linli.platform.timer.Timers;
 import cn.linli.wechat.WeChatPay;
 import org.springframework.resilience.annotation.Retryable;
 import org.springframework.stereotype.Service;
@@ -24,32 +21,31 @@ class Refunds {
 
     private final PledgeRepository pledges;
     private final WeChatPay weChatPay;
-    private final FestivalNotices notices;
-    private final Timers timers;
+    private final RefundOutcomes outcomes;
 
-    Refunds(PledgeRepository pledges, WeChatPay weChatPay, FestivalNotices notices, Timers timers) {
+    Refunds(PledgeRepository pledges, WeChatPay weChatPay, RefundOutcomes outcomes) {
         this.pledges = pledges;
         this.weChatPay = weChatPay;
-        this.notices = notices;
-        this.timers = timers;
+        this.outcomes = outcomes;
     }
 
-    /** Timer (joins its transaction): asks WeChat Pay to refund a REFUNDING pledge. */
-    @Transactional
+    /**
+     * Timer (leased, outside any transaction): asks WeChat Pay to refund a REFUNDING pledge, then records the answer in
+     * a transaction of its own. A repeat after a crash asks again with the same refund number, which WeChat Pay does
+     * not refund twice.
+     */
     public Mono<Void> requestRefund(long pledgeId) {
         return refunding(pledgeId)
                 .flatMap(pledge -> weChatPay.refund(PaymentNumbers.outTradeNo(pledgeId), PaymentNumbers.outRefundNo(pledgeId),
                                 pledge.amountFen(), pledge.amountFen(), REASON)
-                        .flatMap(status -> pledges.markRefundRequested(pledgeId)
-                                .then(next(pledge, RefundLifecycle.afterRequest(status)))));
+                        .flatMap(status -> outcomes.requested(pledge, status)));
     }
 
-    /** Timer (joins its transaction): a refund WeChat Pay has not notified about yet is confirmed by querying it. */
-    @Transactional
+    /** Timer (leased, outside any transaction): a refund WeChat Pay has not notified about yet is confirmed by querying it. */
     public Mono<Void> checkRefund(long pledgeId) {
         return refunding(pledgeId)
                 .flatMap(pledge -> weChatPay.refundStatus(PaymentNumbers.outRefundNo(pledgeId))
-                        .flatMap(status -> next(pledge, RefundLifecycle.afterQuery(status))));
+                        .flatMap(status -> outcomes.queried(pledge, status)));
     }
 
     /**
@@ -68,7 +64,7 @@ class Refunds {
         }
         return pledges.lock(pledgeId)
                 .switchIfEmpty(Mono.error(() -> new PaymentMismatch("unknown out_refund_no " + notification.outRefundNo())))
-                .flatMap(pledge -> PaymentReconciliation.matches(pledge, notification) ? refunded(pledge)
+                .flatMap(pledge -> PaymentReconciliation.matches(pledge, notification) ? outcomes.refunded(pledge)
                         : Mono.error(new PaymentMismatch("refund " + notification.outRefundNo() + " does not match pledge "
                         + pledgeId + ": " + notification.outTradeNo() + " refunded " + notification.refundFen() + " of "
                         + notification.totalFen())));
@@ -78,16 +74,4 @@ class Refunds {
         return pledges.find(pledgeId).filter(pledge -> pledge.status() == PledgeStatus.REFUNDING && pledge.amountFen() != null);
     }
 
-    private Mono<Void> next(Pledge pledge, RefundLifecycle.Next next) {
-        return switch (next) {
-            case MARK_REFUNDED -> refunded(pledge);
-            case CHECK_LATER -> timers.schedule(FestivalTimers.PLEDGE_REFUND_CHECK, pledge.id(), Instant.now().plusSeconds(60));
-            case REQUEST_AGAIN -> timers.schedule(FestivalTimers.PLEDGE_REFUND, pledge.id(), Instant.now().plusSeconds(600));
-        };
-    }
-
-    /** REFUNDING → REFUNDED once, and the pledger told once. */
-    private Mono<Void> refunded(Pledge pledge) {
-        return pledges.markRefunded(pledge.id()).flatMap(done -> done ? notices.refundMade(pledge) : Mono.<Void>empty());
-    }
 }

@@ -44,6 +44,8 @@ public class Timers {
     private volatile @Nullable Map<String, TimerHandler> handlers;
     private final TimerProperties properties;
     private final MeterRegistry meters;
+    /** How long a leased timer is hidden from other pollers while its handler runs (WeChat calls time out in seconds). */
+    static final Duration LEASE = Duration.ofMinutes(2);
     private volatile Disposable poller;
 
     @Autowired
@@ -107,16 +109,19 @@ public class Timers {
     private record Claimed(long id, String kind, long subjectId, int attempts, @Nullable String lastError) {
     }
 
-    /** What the transaction did: nothing was due, or a timer was handled with this result (a metrics tag). */
-    private record Outcome(boolean fired, @Nullable String result) {
-        static final Outcome NONE_DUE = new Outcome(false, null);
+    /** What the claiming transaction decided: nothing due, done inside it, or a leased handler to run after it. */
+    private record Outcome(boolean fired, @Nullable Claimed leased, @Nullable String result) {
+        static final Outcome NONE_DUE = new Outcome(false, null, null);
 
         static Outcome done(String result) {
-            return new Outcome(true, result);
+            return new Outcome(true, null, result);
         }
     }
 
-    /** Claims one due timer and handles it in one transaction; false when none is due. */
+    /**
+     * Claims one due timer and handles it in one transaction, or (leased handlers) leases it in that transaction and
+     * runs the handler after it; false when none is due.
+     */
     private Mono<Boolean> fireNext() {
         return Mono.defer(() -> {
             AtomicReference<Claimed> claimedRef = new AtomicReference<>();
@@ -130,7 +135,9 @@ public class Timers {
                     .retryWhen(TransactionConflicts.retrySpec())
                     // counted once the transaction committed: a handler that succeeded in a rolled-back one did not fire
                     .doOnNext(outcome -> counted(claimedRef.get(), outcome.result()))
-                    .map(Outcome::fired)
+                    .flatMap(outcome -> outcome.leased() == null ? Mono.just(outcome.fired())
+                            : fireLeased(outcome.leased()).doOnSuccess(done -> count(outcome.leased().kind(), "success"))
+                            .thenReturn(true))
                     .onErrorResume(ex -> recordFailure(claimedRef.get(), ex).thenReturn(true));
         });
     }
@@ -166,7 +173,19 @@ public class Timers {
             return delete(claimed).then(handler.giveUp(claimed.subjectId(), String.valueOf(claimed.lastError())))
                     .thenReturn(Outcome.done("gave_up"));
         }
+        if (handler.leased()) {
+            return db.sql("update timer set due_at = now() + :lease * interval '1 second' where id = :id")
+                    .bind("lease", LEASE.toSeconds()).bind("id", claimed.id())
+                    .then()
+                    .thenReturn(new Outcome(true, claimed, null));
+        }
         return delete(claimed).then(handler.fire(claimed.subjectId())).thenReturn(Outcome.done("success"));
+    }
+
+    /** After the lease committed: the handler, then the timer's removal; a failure keeps it for a retry. */
+    private Mono<Void> fireLeased(Claimed claimed) {
+        return Mono.defer(() -> handlers().get(claimed.kind()).fire(claimed.subjectId()))
+                .then(delete(claimed));
     }
 
     private Mono<Void> delete(Claimed claimed) {

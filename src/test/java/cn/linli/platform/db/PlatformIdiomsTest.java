@@ -15,7 +15,11 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.resilience.annotation.Retryable;
+import org.springframework.transaction.NoTransactionException;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.reactive.TransactionSynchronizationManager;
+import cn.linli.platform.timer.TimerHandler;
+import cn.linli.platform.timer.Timers;
 import org.springframework.transaction.event.TransactionalEventListener;
 import org.springframework.transaction.reactive.TransactionalEventPublisher;
 import reactor.core.publisher.Mono;
@@ -49,6 +53,31 @@ class PlatformIdiomsTest extends IntegrationTest {
         @Bean
         Listener listener() {
             return new Listener();
+        }
+
+        @Bean
+        LeasedProbe leasedProbe() {
+            return new LeasedProbe();
+        }
+
+        @Bean
+        TimerHandler leasedProbeHandler(LeasedProbe probe) {
+            return TimerHandler.leased(LeasedProbe.KIND, probe::fire);
+        }
+    }
+
+    /** A timer handler that calls "WeChat": notes whether a transaction was open, and fails when told to. */
+    static class LeasedProbe {
+        static final String KIND = "PLATFORM_PROBE_LEASED";
+        final List<Boolean> inTransaction = new CopyOnWriteArrayList<>();
+        volatile boolean failNext;
+
+        Mono<Void> fire(long subjectId) {
+            return TransactionSynchronizationManager.forCurrentTransaction()
+                    .map(TransactionSynchronizationManager::isActualTransactionActive)
+                    .onErrorReturn(NoTransactionException.class, false)
+                    .doOnNext(inTransaction::add)
+                    .then(Mono.defer(() -> failNext ? Mono.error(new IllegalStateException("WeChat is down")) : Mono.empty()));
         }
     }
 
@@ -106,6 +135,12 @@ class PlatformIdiomsTest extends IntegrationTest {
     Flaky flaky;
 
     @Autowired
+    LeasedProbe leasedProbe;
+
+    @Autowired
+    Timers timers;
+
+    @Autowired
     Listener listener;
 
     @Test
@@ -144,6 +179,24 @@ class PlatformIdiomsTest extends IntegrationTest {
         assertThat(probe.partnerId()).isNull();
         assertThat(probe.photoIds()).containsExactly(3L, 4L);
         assertThat(probe.createdAt()).isBefore(Instant.now().plusSeconds(1));
+    }
+
+    @Test
+    void aLeasedTimerRunsOutsideAnyTransactionAndGoesOnlyOnceItsHandlerSucceeded() {
+        long subject = System.nanoTime() % 1_000_000_000L;
+        String timerOfSubject = "select count(*) from timer where kind = '" + LeasedProbe.KIND + "' and subject_id = " + subject;
+        timers.schedule(LeasedProbe.KIND, subject, Instant.now().minusSeconds(1)).block();
+
+        leasedProbe.failNext = true;
+        timers.runDue().block();
+        assertThat(leasedProbe.inTransaction).containsExactly(false);
+        assertThat(count(timerOfSubject + " and attempts = 1 and due_at > now()")).as("kept for a retry").isEqualTo(1);
+
+        leasedProbe.failNext = false;
+        db.sql("update timer set due_at = now() - interval '1 second' where kind = '" + LeasedProbe.KIND + "'").then().block();
+        timers.runDue().block();
+        assertThat(leasedProbe.inTransaction).containsExactly(false, false);
+        assertThat(count(timerOfSubject)).as("removed once the handler succeeded").isZero();
     }
 
     private long rowsLabelled(String label) {
