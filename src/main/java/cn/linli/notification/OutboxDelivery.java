@@ -12,8 +12,8 @@ import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The timer side of the outbox: sends one pending row, inside the timer's transaction (joined, so the timer's own
- * retry and back-off apply), and ends it as {@link OutboxLifecycle} says.
+ * The timer side of the outbox: sends one pending row under a lease (outside any transaction; the timer's retry and
+ * back-off apply) and ends it as {@link OutboxLifecycle} says.
  */
 @Component
 class OutboxDelivery implements TimerHandler {
@@ -21,14 +21,16 @@ class OutboxDelivery implements TimerHandler {
     private static final TypeReference<Map<String, String>> DATA = new TypeReference<>() { };
 
     private final NotificationRepository repository;
+    private final OutboxSteps steps;
     private final WeChatMessages weChat;
     private final IdentityService identity;
     private final NotificationProperties properties;
     private final JsonMapper json;
 
-    OutboxDelivery(NotificationRepository repository, WeChatMessages weChat, IdentityService identity,
+    OutboxDelivery(NotificationRepository repository, OutboxSteps steps, WeChatMessages weChat, IdentityService identity,
                    NotificationProperties properties, JsonMapper json) {
         this.repository = repository;
+        this.steps = steps;
         this.weChat = weChat;
         this.identity = identity;
         this.properties = properties;
@@ -40,25 +42,31 @@ class OutboxDelivery implements TimerHandler {
         return NotificationService.SEND;
     }
 
-    /** Sends one outbox row. Throws while WeChat fails (the timer retries, and the used consent rolls back). */
+    /**
+     * Sends one outbox row: a consent is taken in one transaction, WeChat is called with none open, and its answer is
+     * recorded in another. While WeChat fails this throws (the timer retries with back-off) and the consent is given
+     * back. As with any outbox, a crash after WeChat accepted but before the answer was recorded sends it again when
+     * the lease runs out, if the person has a consent left.
+     */
     @Override
-    @Transactional
     public Mono<Void> fire(long outboxId) {
-        return repository.lock(outboxId)
-                .filter(outbox -> outbox.status() == OutboxStatus.PENDING)
-                .flatMap(outbox -> repository.useConsent(outbox.accountId(), outbox.templateKey())
-                        .flatMap(consented -> consented ? send(outbox)
-                                : repository.close(outbox.id(), OutboxLifecycle.Action.SKIP_WITHOUT_CONSENT, "没有订阅授权")));
+        return steps.takeConsent(outboxId)
+                .flatMap(outbox -> send(outbox)
+                        .onErrorResume(failure -> steps.giveBack(outbox).then(Mono.error(failure)))
+                        .flatMap(action -> steps.record(outbox, action)));
     }
 
-    private Mono<Void> send(NotificationRepository.Outbox outbox) {
+    /** Runs leased: no transaction or row lock of the poller's is held while WeChat answers. */
+    @Override
+    public boolean leased() {
+        return true;
+    }
+
+    private Mono<OutboxLifecycle.Action> send(NotificationRepository.Outbox outbox) {
         return identity.openidOf(outbox.accountId())
                 .flatMap(openid -> weChat.sendSubscribeMessage(openid, properties.templates().get(outbox.templateKey()),
                         outbox.page(), json.readValue(outbox.data(), DATA)))
-                .map(OutboxLifecycle::afterSend)
-                .flatMap(action -> action == OutboxLifecycle.Action.DELIVER ? repository.close(outbox.id(), action, null)
-                        : repository.clearConsent(outbox.accountId(), outbox.templateKey())
-                        .then(repository.close(outbox.id(), action, "微信返回 43101：授权已用完")));
+                .map(OutboxLifecycle::afterSend);
     }
 
     @Override
