@@ -4,15 +4,16 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.junit.jupiter.api.Test;
+import org.reactivestreams.Subscription;
 import reactor.core.Disposable;
+import reactor.core.publisher.BaseSubscriber;
 import reactor.core.publisher.Sinks;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A channel hands events to those listening when they arrive. Events nobody heard are gone: the next subscriber does
- * not get a backlog (an outside review saw 300 unheard notifications delivered as 300 copies to the next subscriber),
- * and an unheard backlog never stops the channel reading.
+ * A channel hands events to those listening when they arrive: events nobody heard are gone (the next subscriber gets no
+ * backlog), and a subscriber that stops reading (a socket gone quiet) neither stalls the others nor the channel.
  */
 class LiveOnlyChannelTest {
 
@@ -31,6 +32,29 @@ class LiveOnlyChannelTest {
 
         assertThat(seen).containsExactly(1000, 1001);
         subscriber.dispose();
+    }
+
+    @Test
+    void aSubscriberThatStopsReadingDoesNotStallTheOthers() {
+        Sinks.Many<Integer> redis = Sinks.many().unicast().onBackpressureBuffer();
+        var channel = EventBus.liveOnly(redis.asFlux());
+        BaseSubscriber<Integer> stuck = new BaseSubscriber<>() {
+            @Override
+            protected void hookOnSubscribe(Subscription subscription) {
+                // requests nothing, like a subscription whose WebSocket stopped reading
+            }
+        };
+        channel.subscribe(stuck);
+        List<Integer> reading = new CopyOnWriteArrayList<>();
+        Disposable other = channel.subscribe(reading::add);
+
+        for (int event = 1; event <= 1000; event++) {
+            redis.tryEmitNext(event);
+        }
+
+        assertThat(reading).as("a shared publish() would hold everyone to the slowest reader").hasSize(1000);
+        stuck.dispose();
+        other.dispose();
     }
 
     @Test
