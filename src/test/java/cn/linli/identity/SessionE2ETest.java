@@ -142,17 +142,4 @@ class SessionE2ETest extends IntegrationTest {
     private static void expectUnauthenticated(GraphQlTester.Response response) {
         response.errors().expect(error -> "UNAUTHENTICATED".equals(error.getExtensions().get("code"))).verify();
     }
-
-    /** A bad bearer token never reaches GraphQL: 401 with a GraphQL-shaped UNAUTHENTICATED error. */
-    private void expectRejectedAtTheDoor(String accessToken) {
-        http().post().uri("/graphql")
-                .header("Authorization", "Bearer " + accessToken)
-                .header("Content-Type", "application/json")
-                .bodyValue(Map.of("query", "{ me { id } }"))
-                .exchange()
-                .expectStatus().isUnauthorized()
-                .expectBody()
-                .jsonPath("$.errors[0].extensions.code").isEqualTo("UNAUTHENTICATED")
-                .jsonPath("$.data").doesNotExist();
-    }
 }

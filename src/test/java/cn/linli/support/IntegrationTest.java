@@ -128,6 +128,24 @@ public abstract class IntegrationTest {
         spec.then().block(Duration.ofSeconds(10));
     }
 
+    /** A bad bearer token never reaches GraphQL: 401 with a GraphQL-shaped UNAUTHENTICATED error and no data. */
+    protected void expectRejectedAtTheDoor(String accessToken) {
+        expectRejectedAtTheDoor(http(), accessToken);
+    }
+
+    /** The same, against another server (e.g. a second instance). */
+    protected static void expectRejectedAtTheDoor(WebTestClient client, String accessToken) {
+        client.post().uri("/graphql")
+                .header("Authorization", "Bearer " + accessToken)
+                .header("Content-Type", "application/json")
+                .bodyValue(Map.of("query", "{ me { id } }"))
+                .exchange()
+                .expectStatus().isUnauthorized()
+                .expectBody()
+                .jsonPath("$.errors[0].extensions.code").isEqualTo("UNAUTHENTICATED")
+                .jsonPath("$.data").doesNotExist();
+    }
+
     protected static WeChatSandbox weChat() {
         return DevServices.weChat();
     }
