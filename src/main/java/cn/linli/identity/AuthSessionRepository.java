@@ -22,8 +22,16 @@ class AuthSessionRepository {
         this.db = db;
     }
 
+    /**
+     * Opens a session, and in the same statement forgets this account's sessions that ended or expired more than 30
+     * days ago, so the table grows with the people who use Linli, not with every login there ever was.
+     */
     Mono<Void> insert(String id, long accountId, String secretHash, Duration ttl) {
         return db.sql("""
+                        with forgotten as (
+                            delete from auth_session
+                             where account_id = :account and coalesce(ended_at, expires_at) < now() - interval '30 days'
+                        )
                         insert into auth_session (id, account_id, secret_hash, expires_at)
                         values (:id, :account, :hash, now() + :ttl * interval '1 second')
                         """)

@@ -8,6 +8,8 @@ import java.util.Map;
 import cn.linli.support.IntegrationTest;
 import cn.linli.support.SecondInstance;
 import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.redis.connection.ReactiveRedisConnectionFactory;
 import org.springframework.graphql.test.tester.GraphQlTester;
@@ -78,6 +80,22 @@ class SessionDurabilityE2ETest extends IntegrationTest {
                 .exchange()
                 .expectStatus().isOk()
                 .expectBody().jsonPath("$.data.me.id").isEqualTo(String.valueOf(login.accountId()));
+    }
+
+    @Test
+    void aLoginForgetsTheAccountsSessionsThatEndedLongAgoAndKeepsTheRest() {
+        Login first = family();
+        logout(first);
+        String ended = first.refreshToken().substring(0, first.refreshToken().indexOf('.'));
+        Login open = family();
+        String stillOpen = open.refreshToken().substring(0, open.refreshToken().indexOf('.'));
+        db.sql("update auth_session set ended_at = now() - interval '31 days' where id = :id").bind("id", ended).then().block();
+
+        family();
+
+        assertThat(count("select count(*) from auth_session where id = '" + ended + "'")).isZero();
+        assertThat(count("select count(*) from auth_session where id = '" + stillOpen + "'")).isEqualTo(1);
+        api(open.client(), "Me").execute().errors().verify();
     }
 
     private void logout(Login login) {
