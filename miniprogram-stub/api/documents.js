@@ -146,6 +146,30 @@ fragment ExpenseFields on CampaignExpense {
 }
 `,
 
+  AuditLog: `query AuditLog($communityId: ID, $subject: AuditSubject, $subjectId: ID, $first: Int, $after: String) {
+  auditLog(communityId: $communityId, subject: $subject, subjectId: $subjectId, first: $first, after: $after) {
+    edges {
+      cursor
+      node {
+        id
+        createdAt
+        actorId
+        actorNickname
+        subject
+        subjectId
+        action
+        before
+        after
+      }
+    }
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+  }
+}
+`,
+
   BindPhoneNumber: `mutation BindPhoneNumber($input: BindPhoneNumberInput!) {
   bindPhoneNumber(input: $input) {
     ...AccountFields

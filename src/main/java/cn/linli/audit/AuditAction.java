@@ -1,0 +1,10 @@
+package cn.linli.audit;
+
+/** What happened to the subject of an audit entry. */
+public enum AuditAction {
+    CREATED, RENAMED, UPDATED, RETIRED, REINSTATED, IMPORTED,
+    APPOINTED, REVOKED,
+    APPLIED, APPROVED, REJECTED, WITHDRAWN,
+    JOINED, LEFT, REMOVED, HEAD_HANDED_OVER,
+    SUSPENDED, CONTRACTED
+}

@@ -1,0 +1,17 @@
+package cn.linli.audit;
+
+/** What kind of thing an audit entry is about; {@code subjectId} is that thing's id. */
+public enum AuditSubject {
+    STREET, COMMUNITY, ESTATE, BUILDING, UNIT, HOUSEHOLD,
+    /** A person's membership of a household (subject id: the household). */
+    MEMBERSHIP,
+    /** A request to join a household (房屋认证). */
+    VERIFICATION,
+    /** A household import (subject id: the import). */
+    HOUSEHOLD_IMPORT,
+    /** A staff appointment of a community or street (subject id: the staff member's account). */
+    STAFF,
+    PARTNER,
+    /** A partner's application to serve a community. */
+    PARTNER_APPLICATION
+}
