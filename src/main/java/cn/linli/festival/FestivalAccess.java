@@ -47,8 +47,15 @@ class FestivalAccess {
         return isStaff(viewer, communityId);
     }
 
-    /** The public ledger: admins, the community's staff and residents of one of its households. */
-    Mono<Void> requireLedgerReader(Viewer viewer, long communityId) {
+    /**
+     * The public ledger: admins, the community's staff and residents of one of its households — of a campaign they
+     * may see at all: a draft's ledger (its planned expenses, notes and receipts) is as invisible as the draft.
+     */
+    Mono<Void> requireLedgerReader(Viewer viewer, Campaign campaign) {
+        return requireVisible(viewer, campaign).then(requireCommunityReader(viewer, campaign.communityId()));
+    }
+
+    private Mono<Void> requireCommunityReader(Viewer viewer, long communityId) {
         if (viewer.has(Role.ADMIN)) {
             return Mono.empty();
         }

@@ -120,7 +120,7 @@ class ProgressService {
     Mono<Ledger> ledger(Viewer viewer, String campaignId) {
         long id = Ids.parse(campaignId, "campaignId");
         return campaignService.find(id)
-                .flatMap(campaign -> access.requireLedgerReader(viewer, campaign.communityId())
+                .flatMap(campaign -> access.requireLedgerReader(viewer, campaign)
                         .then(Mono.zip(progress.income(id).collectList(), totals(id), expenses.ofCampaign(id).collectList()))
                         .map(t -> ProgressMath.ledger(campaign, t.getT1(),
                                 ProgressMath.matchedFen(campaign.matchingCapFen(), t.getT2().residentFen()), t.getT3(),
