@@ -1,5 +1,6 @@
 package cn.linli.festival;
 
+import java.time.Instant;
 import java.util.List;
 
 import cn.linli.festival.CampaignLifecycle.Action;
@@ -42,9 +43,7 @@ class CampaignService {
     public Mono<Campaign> create(Viewer viewer, CreateCampaignInput input) {
         long community = Ids.parse(input.communityId(), "input.communityId");
         Long cover = Ids.parseOptional(input.coverPhotoId(), "input.coverPhotoId");
-        if (!input.matchingTermsComplete()) {
-            throw LinliException.invalid("input.matchingCapFen", "配捐须同时填写配捐方和上限");
-        }
+        CampaignRules.check(input, Instant.now());
         var row = new NewCampaign(community, input.theme(), input.festivalDate(), input.mainVenue(), input.branchVenues(),
                 input.description(), cover, input.deadline(), input.moneyGoalFen(), input.fundingRule(),
                 input.matchingSponsor(), input.matchingCapFen(), viewer.accountId());

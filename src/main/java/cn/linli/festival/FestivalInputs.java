@@ -65,8 +65,8 @@ final class FestivalInputs {
             @Nullable @Size(max = 60, message = "配捐方不能超过 60 个字")
             @PlainText(message = "配捐方包含无效字符") String matchingSponsor,
             @Nullable @Positive(message = "配捐须同时填写配捐方和上限") Long matchingCapFen,
-            List<@Valid ItemNeedInput> itemNeeds,
-            List<@Valid VolunteerRoleInput> volunteerRoles) {
+            @Size(max = 50, message = "所需物资最多 50 项") List<@Valid ItemNeedInput> itemNeeds,
+            @Size(max = 20, message = "志愿岗位最多 20 个") List<@Valid VolunteerRoleInput> volunteerRoles) {
 
         CreateCampaignInput {
             theme = Texts.strip(theme);

@@ -68,7 +68,8 @@ class PledgeService {
         String hash = PledgeGuards.fingerprint(PledgeKind.ITEM, campaignId, needId, input.quantity(), input.contributorKind());
         var row = new NewPledge(campaignId, PledgeKind.ITEM, viewer.accountId(), input.contributorKind(), null,
                 input.anonymous(), input.message(), null, needId, input.quantity(), null, null, null, key, hash);
-        return guards.requireOpen(campaignId)
+        return guards.requireContributorKind(viewer, input.contributorKind())
+                .then(guards.requireOpen(campaignId))
                 .then(pledges.insert(row))
                 .flatMap(pledge -> campaigns.reserveItems(needId, campaignId, input.quantity())
                         .flatMap(reserved -> reserved ? events.changed(campaignId).thenReturn(pledge)
@@ -84,7 +85,8 @@ class PledgeService {
         String hash = PledgeGuards.fingerprint(PledgeKind.MONEY, campaignId, input.amountFen(), input.contributorKind());
         var row = new NewPledge(campaignId, PledgeKind.MONEY, viewer.accountId(), input.contributorKind(), null,
                 input.anonymous(), input.message(), input.amountFen(), null, null, null, null, null, key, hash);
-        return guards.requireOpen(campaignId)
+        return guards.requireContributorKind(viewer, input.contributorKind())
+                .then(guards.requireOpen(campaignId))
                 .then(pledges.insert(row))
                 .flatMap(pledge -> pledges.assignOutTradeNo(pledge.id())
                         .then(timers.schedule(FestivalTimers.PLEDGE_PAYMENT_CHECK, pledge.id(),

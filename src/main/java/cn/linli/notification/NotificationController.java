@@ -4,6 +4,8 @@ import java.util.List;
 import java.util.Map;
 
 import cn.linli.platform.security.Viewer;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
 import org.jspecify.annotations.Nullable;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
@@ -23,7 +25,10 @@ class NotificationController {
         this.service = service;
     }
 
-    record RecordSubscribeConsentInput(@Nullable List<String> accepted, @Nullable List<String> rejected) {
+    /** One answer of wx.requestSubscribeMessage, which asks for at most 3 templates at a time, each once. */
+    record RecordSubscribeConsentInput(
+            @Nullable @Size(max = 3, message = "一次最多记录 3 个订阅消息模板") List<String> accepted,
+            @Nullable @Size(max = 3, message = "一次最多记录 3 个订阅消息模板") List<String> rejected) {
     }
 
     record MarkNotificationsReadInput(@Nullable List<String> ids) {
@@ -46,7 +51,7 @@ class NotificationController {
 
     /** Rejections need no record: a template without consent is simply not sent. */
     @MutationMapping
-    Mono<Map<String, Object>> recordSubscribeConsent(@Argument RecordSubscribeConsentInput input, Viewer viewer) {
+    Mono<Map<String, Object>> recordSubscribeConsent(@Argument @Valid RecordSubscribeConsentInput input, Viewer viewer) {
         return service.recordConsent(viewer, input.accepted() == null ? List.of() : input.accepted())
                 .map(accepted -> Map.of("recorded", accepted.size()));
     }

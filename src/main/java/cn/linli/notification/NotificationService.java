@@ -96,6 +96,10 @@ public class NotificationService {
         return Mono.defer(() -> {
             Map<String, String> kindOf = new HashMap<>();
             properties.templates().forEach((kind, templateId) -> kindOf.put(templateId, kind));
+            if (new java.util.HashSet<>(accepted).size() < accepted.size()) {
+                // each answer names a template once; repeating it would count one tap as many sends
+                return Mono.error(LinliException.invalid("input.accepted", "同一个订阅消息模板只能记录一次"));
+            }
             for (String templateId : accepted) {
                 if (!kindOf.containsKey(templateId)) {
                     return Mono.error(LinliException.invalid("input.accepted", "未知的订阅消息模板：" + templateId));

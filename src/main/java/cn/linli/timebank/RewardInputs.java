@@ -3,6 +3,7 @@ package cn.linli.timebank;
 import java.time.LocalDate;
 import java.util.List;
 
+import cn.linli.platform.error.LinliException;
 import cn.linli.platform.validation.PlainText;
 import cn.linli.platform.validation.Texts;
 import jakarta.validation.constraints.Max;
@@ -34,6 +35,19 @@ final class RewardInputs {
             title = Texts.strip(title);
             description = Texts.blankToNull(description);
             voucherValidDays = voucherValidDays == null ? 30 : voucherValidDays;
+        }
+
+        /**
+         * VALIDATION_FAILED unless the reward can still be redeemed on some day: from today in China (the server may
+         * run in UTC, eight hours behind) up to three years ahead.
+         */
+        void requireRedeemablePeriod(LocalDate todayInChina) {
+            if (validTo.isBefore(todayInChina)) {
+                throw LinliException.invalid("input.validTo", "兑换截止日期不能早于今天");
+            }
+            if (validTo.isAfter(todayInChina.plusYears(3))) {
+                throw LinliException.invalid("input.validTo", "兑换截止日期不能晚于三年之后");
+            }
         }
 
         /** Never null after construction (defaulted above). */

@@ -1,5 +1,7 @@
 package cn.linli.timebank;
 
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -35,6 +37,7 @@ public class RewardService {
     Mono<Reward> createReward(Viewer viewer, RewardInputs.CreateRewardInput input) {
         return Mono.defer(() -> {
             long community = Ids.parse(input.communityId(), "input.communityId");
+            input.requireRedeemablePeriod(LocalDate.now(ZoneId.of("Asia/Shanghai")));
             return access.supplierFor(viewer, community)
                     .flatMap(partner -> rewards.insertReward(community, partner, input))
                     .flatMap(this::findReward);

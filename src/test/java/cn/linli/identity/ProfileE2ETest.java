@@ -57,6 +57,9 @@ class ProfileE2ETest extends IntegrationTest {
 
         expectInvalid(login, Map.of("nickname", "名".repeat(33)), "input.nickname");
         expectInvalid(login, Map.of("nickname", "   "), "input.nickname");
+        // only zero-width characters is blank; a right-to-left override would show the name reversed to others
+        expectInvalid(login, Map.of("nickname", "\u200B\u200C\u200D\uFEFF"), "input.nickname");
+        expectInvalid(login, Map.of("nickname", "小王\u202E嘿嘿"), "input.nickname");
         expectInvalid(login, Map.of("avatarPhotoId", "https://x.example/a.png"), "input.avatarPhotoId");
         expectInvalid(login, Map.of(), "input");
         // someone else's photo, or one that does not exist: refused, and the nickname in the same change is not saved

@@ -30,4 +30,22 @@ class TimeBankValidationE2ETest extends TimeBankTestBase {
         expectInvalid(api(login(family.headCode()).client(), "VerifyVoucher").variable("input", Map.of("code", "ABC"))
                 .execute(), "input.code", "券码格式不正确");
     }
+
+    @Test
+    void aRewardMustBeRedeemableFromTodayInChinaAndAtMostThreeYearsAhead() {
+        Login merchant = merchant();
+        java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai"));
+        long before = count("select count(*) from reward");
+        for (java.time.LocalDate validTo : java.util.List.of(today.minusDays(1), today.plusYears(3).plusDays(1))) {
+            response(merchant, validTo).errors().expect(e -> "VALIDATION_FAILED".equals(e.getExtensions().get("code"))
+                    && "input.validTo".equals(e.getExtensions().get("field"))).verify();
+        }
+        org.assertj.core.api.Assertions.assertThat(count("select count(*) from reward")).isEqualTo(before);
+        response(merchant, today).errors().verify();
+    }
+
+    private GraphQlTester.Response response(Login merchant, java.time.LocalDate validTo) {
+        return api(merchant.client(), "CreateReward").variable("input", Map.of("communityId", String.valueOf(jincheng()),
+                "kind", "GOODS", "title", "限期礼品", "pointsPrice", 10, "stock", 1, "validTo", validTo.toString())).execute();
+    }
 }

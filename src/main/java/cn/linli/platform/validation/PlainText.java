@@ -13,7 +13,9 @@ import jakarta.validation.ConstraintValidatorContext;
 import jakarta.validation.Payload;
 
 /**
- * Text a person typed: no control characters (newlines are fine). Null is valid; combine with {@code @NotBlank} and
+ * Text a person typed: no control characters (newlines are fine) and no bidirectional overrides or isolates
+ * (U+202A–U+202E, U+2066–U+2069), which make text display in another order than it is stored (a phone number or a
+ * name shown reversed to the next reader). Null is valid; combine with {@code @NotBlank} and
  * {@code @Size}. Input records strip their text in the compact constructor (see {@link Texts}), so the limits apply
  * to what is stored.
  */
@@ -31,7 +33,7 @@ public @interface PlainText {
 
     final class Validator implements ConstraintValidator<PlainText, CharSequence> {
 
-        private static final Pattern CONTROL = Pattern.compile("[\\p{Cntrl}&&[^\\n]]");
+        private static final Pattern CONTROL = Pattern.compile("[\\p{Cntrl}&&[^\\n]]|[\\u202A-\\u202E\\u2066-\\u2069]");
 
         @Override
         public boolean isValid(CharSequence value, ConstraintValidatorContext context) {

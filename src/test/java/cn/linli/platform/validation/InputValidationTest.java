@@ -77,6 +77,22 @@ class InputValidationTest {
     }
 
     @Test
+    void textOfOnlyInvisibleCharactersIsBlankAndDirectionOverridesAreRefused() {
+        // zero-width space, zero-width joiner, BOM, word joiner, left-to-right mark: nothing a reader can see
+        assertThat(violations(new NoteInput("\u200B\u200D\uFEFF\u2060\u200E", "\u200B\u200B")))
+                .extracting(ConstraintViolation::getMessage).containsExactly("请填写内容");
+        assertThat(new NoteInput("\u200B好\u200B", "\u200B").remark()).isNull();
+        assertThat(new NoteInput("\u200B好\u200B", null).text()).isEqualTo("好");
+        // right-to-left override and an isolate: text displayed in another order than stored
+        assertThat(violations(new NoteInput("a\u202Eb", null))).extracting(ConstraintViolation::getMessage)
+                .containsExactly("包含无效字符");
+        assertThat(violations(new NoteInput("a\u2067b", null))).extracting(ConstraintViolation::getMessage)
+                .containsExactly("包含无效字符");
+        // a joiner inside an emoji (family) is part of the text
+        assertThat(violations(new NoteInput("\uD83D\uDC68\u200D\uD83D\uDC67", null))).isEmpty();
+    }
+
+    @Test
     void aBadListElementIsNamedByItsIndexWithoutContainerNodeNames() {
         var violations = violations(new NoteInput("好", null, java.util.List.of("ok", "a\u0007")));
         assertThat(violations).extracting(GraphQlErrorsProbe::field).containsExactly("input.tags[1]");
