@@ -24,7 +24,8 @@ function toOfferingItem(o) {
     categoryName: o.category ? o.category.name : '',
     partnerName: o.partner ? o.partner.name : '',
     priceText: priceText(o),
-    minutes: o.estimatedMinutes
+    minutes: o.estimatedMinutes,
+    active: o.active !== false
   };
 }
 
@@ -39,8 +40,10 @@ async function loadCatalogue(client, communityIdSoFar, paging) {
 
 // 已下架的项目不显示（所以一页可能少于 first 条）。
 async function offeringsPage(client, communityId, paging) {
-  const page = connectionPage((await client.request('Offerings', Object.assign({ communityId }, paging))).offerings, (o) => o);
-  return { items: page.items.filter((o) => o.active !== false).map(toOfferingItem), pageInfo: page.pageInfo };
+  const data = await client.request('Offerings', Object.assign({ communityId }, paging));
+  const page = connectionPage(data.offerings, toOfferingItem);
+  page.items = page.items.filter((item) => item.active);
+  return page;
 }
 
 const offerings = createPagedList({
