@@ -479,10 +479,10 @@ test('service catalogue loads offerings for the first household community', asyn
   shim.on('Offerings', respond.data({
     offerings: { edges: [{ node: { id: 'of1', title: '换灯泡', priceKind: 'POINTS', pricePoints: 5, active: true, category: { code: 'REPAIR', name: '维修' }, partner: { id: 'p1', name: '红星' } } }] }
   }));
-  const catalogue = await services.loadCatalogue(client);
-  assert.equal(catalogue.communityId, 'c9');
+  const catalogue = await services.loadCatalogue(client, null, { first: 20 });
+  assert.equal(catalogue.patch.communityId, 'c9');
   assert.equal(shim.requestsFor('Offerings')[0].data.variables.communityId, 'c9');
-  assert.equal(catalogue.offerings[0].priceText, '5 积分');
+  assert.equal(catalogue.items[0].priceText, '5 积分');
   assert.equal(services.priceText({ priceKind: 'CASH', priceFen: 1500 }), '¥15.00');
   assert.equal(services.priceText({ priceKind: 'FREE' }), '免费');
   assert.equal(services.placeOrderUrl({ categoryCode: 'REPAIR', offeringId: 'of1' }), '/pages/order/place?categoryCode=REPAIR&offeringId=of1');

@@ -56,8 +56,15 @@ test('project.config.json keeps tooling and tests out of the uploaded package', 
   }
 });
 
-test('config.js holds the API location and sandbox flag', () => {
-  assert.deepEqual(config, { apiBaseUrl: 'http://localhost:8080', graphqlPath: '/graphql', sandbox: true });
+test('config.js holds the API location and sandbox flag (node has no wx, so: the develop server)', () => {
+  // The mapping for each envVersion is tested in config.test.js.
+  const { envVersion, apiBaseUrl, graphqlPath, sandbox } = config;
+  assert.deepEqual({ envVersion, apiBaseUrl, graphqlPath, sandbox }, {
+    envVersion: 'develop',
+    apiBaseUrl: 'http://localhost:8080',
+    graphqlPath: '/graphql',
+    sandbox: true
+  });
 });
 
 test('package.json runs node --test; the mini-program ships no npm packages, tests pin theirs exactly', () => {

@@ -36,7 +36,7 @@ function createWxShim() {
   const uploads = [];
   const responders = new Map();
   let uploadResponder = null;
-  const calls = { reLaunch: [], navigateTo: [], showToast: [] };
+  const calls = { reLaunch: [], navigateTo: [], showToast: [], stopPullDownRefresh: 0 };
   let loginResult = { code: 'wx-login-code' };
 
   const wx = {
@@ -115,7 +115,12 @@ function createWxShim() {
 
     reLaunch: (options) => calls.reLaunch.push(options),
     navigateTo: (options) => calls.navigateTo.push(options),
-    showToast: (options) => calls.showToast.push(options)
+    showToast: (options) => calls.showToast.push(options),
+    // Ends the pull-down animation; a page must call it once its refresh is done.
+    stopPullDownRefresh: () => {
+      calls.stopPullDownRefresh += 1;
+    }
+    // No getAccountInfoSync on purpose: config.js must fall back to the develop server without it.
   };
 
   return {

@@ -722,6 +722,57 @@ test('notifications: unread count, dot and read style per item; mark-all button 
   assert.equal(byClass(root, 'dot').length, 0);
 });
 
+// Every list page (the helper's data: paging = { loading, loadingMore, end }) and the data key of its items.
+const LIST_ITEMS = {
+  'pages/order/list': 'orders',
+  'pages/partner/inbox': 'orders',
+  'pages/notifications/notifications': 'items',
+  'pages/timebank/index': 'statement',
+  'pages/timebank/rewards': 'rewards',
+  'pages/timebank/vouchers': 'vouchers',
+  'pages/festival/list': 'campaigns',
+  'pages/services/services': 'offerings'
+};
+
+test('list pages: 加载中… while the next page loads, 没有更多了 at the end of a non-empty list, neither otherwise', () => {
+  const footers = (pagePath, items, paging) => {
+    const { definition } = openPage(pagePath);
+    // view: the time bank lists its statement inside the balance card, shown once the balance is there.
+    const data = Object.assign({}, definition.data, { view: { balance: 0, pendingHolds: 0 }, [LIST_ITEMS[pagePath]]: items, paging });
+    return texts(byClass(renderTemplate(pagePath, data), 'list-footer'));
+  };
+  const one = [{ id: 'x1' }];
+  for (const pagePath of Object.keys(LIST_ITEMS)) {
+    assert.deepEqual(footers(pagePath, one, { loading: false, loadingMore: true, end: false }), ['加载中…'], pagePath);
+    assert.deepEqual(footers(pagePath, one, { loading: false, loadingMore: false, end: true }), ['没有更多了'], pagePath);
+    assert.deepEqual(footers(pagePath, one, { loading: false, loadingMore: false, end: false }), [], pagePath + ': more to come');
+    assert.deepEqual(footers(pagePath, [], { loading: false, loadingMore: false, end: true }), [], pagePath + ': an empty list says 暂无… instead');
+  }
+});
+
+test('order list: scrolling to the bottom renders the second page and then 没有更多了', async () => {
+  const order = (id) => ({ id, status: 'SUBMITTED', urgency: 'NORMAL', category: { code: 'REPAIR', name: '维修' }, household: { id: 'h1', label: '3栋 2单元 501' }, description: '订单 ' + id, createdAt: '2026-11-20T09:00:00+08:00' });
+  const { page, shim } = openPage('pages/order/list', {
+    MyOrders: (v) => ({
+      myOrders: v.after
+        ? { edges: [{ cursor: 'c3', node: order('o3') }], pageInfo: { hasNextPage: false, endCursor: 'c3' } }
+        : { edges: [{ cursor: 'c1', node: order('o1') }, { cursor: 'c2', node: order('o2') }], pageInfo: { hasNextPage: true, endCursor: 'c2' } }
+    })
+  });
+  await page.onShow();
+  let root = render('pages/order/list', page.data);
+  assert.deepEqual(byClass(root, 'card').map((c) => attr(c, 'data-id')), ['o1', 'o2']);
+  assert.deepEqual(texts(byClass(root, 'list-footer')), []);
+
+  const more = page.onReachBottom();
+  assert.deepEqual(texts(byClass(render('pages/order/list', page.data), 'list-footer')), ['加载中…']);
+  await more;
+  assertNoErrorToast(shim);
+  root = render('pages/order/list', page.data);
+  assert.deepEqual(byClass(root, 'card').map((c) => attr(c, 'data-id')), ['o1', 'o2', 'o3']);
+  assert.deepEqual(texts(byClass(root, 'list-footer')), ['没有更多了']);
+});
+
 test('every page in app.json has a page-specific render test above', () => {
   assert.deepEqual(APP_PAGES.filter((p) => !pagesWithTests.has(p)), []);
 });

@@ -1,5 +1,6 @@
-// 邻里节众筹列表。
-const { myCommunity, nodesOf, formatFen, showError } = require('../../utils/common');
+// 邻里节众筹列表：上拉加载更多、下拉刷新。
+const { myCommunity, formatFen } = require('../../utils/common');
+const { createPagedList, connectionPage } = require('../../utils/paged-list');
 
 const CAMPAIGN_STATUS_LABELS = Object.freeze({ DRAFT: '筹备中', OPEN: '众筹中', FUNDED: '已达成', FAILED: '未达成', CLOSED: '已结束' });
 
@@ -26,26 +27,36 @@ function toCampaignItem(c) {
   };
 }
 
-async function loadCampaigns(client) {
-  const { communityId } = await myCommunity(client);
-  if (!communityId) return [];
-  return nodesOf((await client.request('Campaigns', { communityId, first: 20 })).campaigns).map(toCampaignItem);
+// 一页众筹：{ items, pageInfo, patch }。社区只在取第一页时查一次，记在 data.communityId 里供后面几页用。
+async function loadCampaigns(client, communityIdSoFar, paging) {
+  const communityId = paging.after ? communityIdSoFar : (await myCommunity(client)).communityId;
+  if (!communityId) return { items: [], patch: { communityId } };
+  const data = await client.request('Campaigns', Object.assign({ communityId }, paging));
+  return Object.assign(connectionPage(data.campaigns, toCampaignItem), { patch: { communityId } });
 }
 
+const campaigns = createPagedList({
+  itemsKey: 'campaigns',
+  fetch: (page, paging) => loadCampaigns(getApp().client, page.data.communityId, paging)
+});
+
 const definition = {
-  data: { campaigns: [], loading: true },
+  data: Object.assign({ communityId: null }, campaigns.initialData()),
 
   onShow() {
     return this.load();
   },
 
-  async load() {
-    try {
-      this.setData({ campaigns: await loadCampaigns(getApp().client), loading: false });
-    } catch (err) {
-      this.setData({ loading: false });
-      showError(wx, err);
-    }
+  load() {
+    return campaigns.reload(this, wx);
+  },
+
+  onReachBottom() {
+    return campaigns.loadMore(this, wx);
+  },
+
+  onPullDownRefresh() {
+    return campaigns.refresh(this, wx);
   },
 
   onOpen(e) {
@@ -55,4 +66,4 @@ const definition = {
 
 if (typeof Page === 'function') Page(definition);
 
-module.exports = { definition, CAMPAIGN_STATUS_LABELS, toCampaignItem, percent, loadCampaigns };
+module.exports = { definition, campaigns, CAMPAIGN_STATUS_LABELS, toCampaignItem, percent, loadCampaigns };

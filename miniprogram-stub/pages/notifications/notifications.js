@@ -1,5 +1,6 @@
-// 消息通知：未读数、列表；点开一条标记已读并跳转到相关页面，也可全部标为已读。
+// 消息通知：未读数、列表（上拉加载更多、下拉刷新）；点开一条标记已读并跳转到相关页面，也可全部标为已读。
 const { nodesOf, formatTime, showError } = require('../../utils/common');
+const { createPagedList, connectionPage } = require('../../utils/paged-list');
 const { watchOnPage, unwatchOnPage } = require('../../utils/subscriptions');
 
 function toNotificationItem(n) {
@@ -30,14 +31,30 @@ function prependNotification(state, notification) {
   };
 }
 
+// 标记成功后就地改已读，不重新取第一页：已经上拉加载的后几页和滚动位置都保留。ids 为 null 表示全部。
+function withRead(state, ids) {
+  const items = state.items.map((i) => (!i.read && (!ids || ids.indexOf(i.id) >= 0) ? Object.assign({}, i, { read: true }) : i));
+  const newlyRead = state.items.filter((i, n) => i !== items[n]).length;
+  return { items, unreadCount: ids ? Math.max(0, state.unreadCount - newlyRead) : 0 };
+}
+
 // ids 为空表示全部标为已读。
 async function markRead(client, ids) {
   const input = ids && ids.length ? { ids } : {};
   return (await client.request('MarkNotificationsRead', { input })).markNotificationsRead.marked;
 }
 
+// 每一页都带回最新的未读数。
+const inbox = createPagedList({
+  itemsKey: 'items',
+  fetch: async (page, paging) => {
+    const connection = (await getApp().client.request('MyNotifications', paging)).myNotifications;
+    return Object.assign(connectionPage(connection, toNotificationItem), { patch: { unreadCount: toInboxView(connection).unreadCount } });
+  }
+});
+
 const definition = {
-  data: { unreadCount: 0, items: [], loading: true },
+  data: Object.assign({ unreadCount: 0 }, inbox.initialData()),
 
   onShow() {
     watchOnPage(this, getApp().subscriptions, 'NotificationReceived', {}, (data) => {
@@ -54,14 +71,16 @@ const definition = {
     unwatchOnPage(this);
   },
 
-  async load() {
-    try {
-      const data = await getApp().client.request('MyNotifications', { first: 50 });
-      this.setData(Object.assign({ loading: false }, toInboxView(data.myNotifications)));
-    } catch (err) {
-      this.setData({ loading: false });
-      showError(wx, err);
-    }
+  load() {
+    return inbox.reload(this, wx);
+  },
+
+  onReachBottom() {
+    return inbox.loadMore(this, wx);
+  },
+
+  onPullDownRefresh() {
+    return inbox.refresh(this, wx);
   },
 
   async onOpen(e) {
@@ -70,19 +89,19 @@ const definition = {
     if (!item.read) {
       try {
         await markRead(getApp().client, [item.id]);
+        this.setData(withRead(this.data, [item.id]));
       } catch (err) {
         // 标记失败不影响查看。
       }
     }
     const url = pageUrl(item.page);
     if (url) wx.navigateTo({ url });
-    else await this.load();
   },
 
   async onMarkAll() {
     try {
       await markRead(getApp().client, []);
-      await this.load();
+      this.setData(withRead(this.data, null));
     } catch (err) {
       showError(wx, err);
     }
@@ -91,4 +110,4 @@ const definition = {
 
 if (typeof Page === 'function') Page(definition);
 
-module.exports = { definition, toNotificationItem, toInboxView, prependNotification, pageUrl, markRead };
+module.exports = { definition, inbox, toNotificationItem, toInboxView, prependNotification, withRead, pageUrl, markRead };

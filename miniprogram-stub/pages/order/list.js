@@ -1,5 +1,5 @@
-// 我的订单：按状态筛选，点进详情。
-const { nodesOf, showError } = require('../../utils/common');
+// 我的订单：按状态筛选，上拉加载更多、下拉刷新，点进详情。
+const { createPagedList, connectionPage } = require('../../utils/paged-list');
 const { STATUS_LABELS, statusLabel, toOrderItem } = require('../../utils/order');
 
 // 筛选标签：第一个是“全部”。
@@ -7,26 +7,34 @@ const STATUS_TABS = [{ value: '', label: '全部' }].concat(
   Object.keys(STATUS_LABELS).map((value) => ({ value, label: STATUS_LABELS[value] }))
 );
 
-async function loadOrders(client, status) {
-  const data = await client.request('MyOrders', { status: status || null, first: 50 });
-  return nodesOf(data.myOrders).map(toOrderItem);
+// 一页订单：{ items, pageInfo }。
+async function loadOrders(client, status, paging) {
+  const data = await client.request('MyOrders', Object.assign({ status: status || null }, paging));
+  return connectionPage(data.myOrders, toOrderItem);
 }
 
+const orders = createPagedList({
+  itemsKey: 'orders',
+  fetch: (page, paging) => loadOrders(getApp().client, page.data.status, paging)
+});
+
 const definition = {
-  data: { tabs: STATUS_TABS, status: '', orders: [], loading: true },
+  data: Object.assign({ tabs: STATUS_TABS, status: '' }, orders.initialData()),
 
   onShow() {
     return this.load();
   },
 
-  async load() {
-    this.setData({ loading: true });
-    try {
-      this.setData({ orders: await loadOrders(getApp().client, this.data.status), loading: false });
-    } catch (err) {
-      this.setData({ loading: false });
-      showError(wx, err);
-    }
+  load() {
+    return orders.reload(this, wx);
+  },
+
+  onReachBottom() {
+    return orders.loadMore(this, wx);
+  },
+
+  onPullDownRefresh() {
+    return orders.refresh(this, wx);
   },
 
   onTab(e) {
@@ -41,4 +49,4 @@ const definition = {
 
 if (typeof Page === 'function') Page(definition);
 
-module.exports = { definition, STATUS_LABELS, STATUS_TABS, statusLabel, toOrderItem, loadOrders };
+module.exports = { definition, orders, STATUS_LABELS, STATUS_TABS, statusLabel, toOrderItem, loadOrders };

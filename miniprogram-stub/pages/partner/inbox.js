@@ -1,6 +1,7 @@
-// 合伙人工作台：待接单 / 抢单 / 进行中，接单、拒单、开始服务、完成服务。
-const { nodesOf, askSubscribeConsent, positiveInt, showError, toast } = require('../../utils/common');
+// 合伙人工作台：待接单 / 抢单 / 进行中（上拉加载更多、下拉刷新），接单、拒单、开始服务、完成服务。
+const { askSubscribeConsent, positiveInt, showError, toast } = require('../../utils/common');
 const { toOrderItem } = require('../../utils/order');
+const { createPagedList, connectionPage } = require('../../utils/paged-list');
 const { pickAndUpload, photoIdsOf, withoutPhoto } = require('../../utils/photos');
 const { watchOnPage, unwatchOnPage } = require('../../utils/subscriptions');
 
@@ -21,10 +22,16 @@ function toInboxItem(order) {
   });
 }
 
-async function loadInbox(client, filter) {
-  const data = await client.request('PartnerInbox', { filter, first: 50 });
-  return nodesOf(data.partnerInbox).map(toInboxItem);
+// 一页订单：{ items, pageInfo }。
+async function loadInbox(client, filter, paging) {
+  const data = await client.request('PartnerInbox', Object.assign({ filter }, paging));
+  return connectionPage(data.partnerInbox, toInboxItem);
 }
+
+const inbox = createPagedList({
+  itemsKey: 'orders',
+  fetch: (page, paging) => loadInbox(getApp().client, page.data.filter, paging)
+});
 
 // 接单前先请合伙人订阅“新派单”通知（下一单到来时才能提醒）。
 async function acceptOrder(deps, orderId) {
@@ -48,7 +55,7 @@ function buildCompleteInput(orderId, form) {
 }
 
 const definition = {
-  data: { tabs: INBOX_TABS, filter: 'DISPATCHED', orders: [], forms: {}, busy: false, uploading: false, loading: true },
+  data: Object.assign({ tabs: INBOX_TABS, filter: 'DISPATCHED', forms: {}, busy: false, uploading: false }, inbox.initialData()),
 
   onShow() {
     // 有新派单、抢单或订单状态变化时重新加载当前标签页。
@@ -64,14 +71,17 @@ const definition = {
     unwatchOnPage(this);
   },
 
-  async load() {
-    this.setData({ loading: true });
-    try {
-      this.setData({ orders: await loadInbox(getApp().client, this.data.filter), loading: false });
-    } catch (err) {
-      this.setData({ loading: false });
-      showError(wx, err);
-    }
+  // 切换标签、收到推送、操作之后都从第一页重新取：订单的状态和所在标签可能已经变了。
+  load() {
+    return inbox.reload(this, wx);
+  },
+
+  onReachBottom() {
+    return inbox.loadMore(this, wx);
+  },
+
+  onPullDownRefresh() {
+    return inbox.refresh(this, wx);
   },
 
   onTab(e) {
@@ -146,4 +156,4 @@ const definition = {
 
 if (typeof Page === 'function') Page(definition);
 
-module.exports = { definition, INBOX_TABS, toInboxItem, loadInbox, acceptOrder, validateDecline, buildCompleteInput };
+module.exports = { definition, inbox, INBOX_TABS, toInboxItem, loadInbox, acceptOrder, validateDecline, buildCompleteInput };

@@ -1,5 +1,6 @@
-// 服务目录：服务类别与本社区的服务项目，点选后去下单。
-const { myCommunity, nodesOf, formatFen, showError } = require('../../utils/common');
+// 服务目录：服务类别与本社区的服务项目（上拉加载更多、下拉刷新），点选后去下单。
+const { myCommunity, formatFen } = require('../../utils/common');
+const { createPagedList, connectionPage } = require('../../utils/paged-list');
 
 // 价格文案：积分 / 元 / 免费。
 function priceText(offering) {
@@ -15,42 +16,58 @@ function placeOrderUrl(choice) {
   return '/pages/order/place' + (params.length ? '?' + params.join('&') : '');
 }
 
-async function loadCatalogue(client) {
-  const { communityId } = await myCommunity(client);
-  const categories = (await client.request('ServiceCategories')).serviceCategories || [];
-  let offerings = [];
-  if (communityId) {
-    const data = await client.request('Offerings', { communityId, first: 50 });
-    offerings = nodesOf(data.offerings)
-      .filter((o) => o.active !== false)
-      .map((o) => ({
-        id: o.id,
-        title: o.title,
-        categoryCode: o.category ? o.category.code : '',
-        categoryName: o.category ? o.category.name : '',
-        partnerName: o.partner ? o.partner.name : '',
-        priceText: priceText(o),
-        minutes: o.estimatedMinutes
-      }));
-  }
-  return { communityId, categories, offerings };
+function toOfferingItem(o) {
+  return {
+    id: o.id,
+    title: o.title,
+    categoryCode: o.category ? o.category.code : '',
+    categoryName: o.category ? o.category.name : '',
+    partnerName: o.partner ? o.partner.name : '',
+    priceText: priceText(o),
+    minutes: o.estimatedMinutes,
+    active: o.active !== false
+  };
 }
 
+// 一页服务项目：{ items, pageInfo, patch }。第一页连同服务类别和所在社区一起取，社区记在 data.communityId 里供后面几页用。
+async function loadCatalogue(client, communityIdSoFar, paging) {
+  if (paging.after) return offeringsPage(client, communityIdSoFar, paging);
+  const { communityId } = await myCommunity(client);
+  const categories = (await client.request('ServiceCategories')).serviceCategories || [];
+  const page = communityId ? await offeringsPage(client, communityId, paging) : { items: [] };
+  return Object.assign(page, { patch: { categories, communityId, noCommunity: !communityId } });
+}
+
+// 已下架的项目不显示（所以一页可能少于 first 条）。
+async function offeringsPage(client, communityId, paging) {
+  const data = await client.request('Offerings', Object.assign({ communityId }, paging));
+  const page = connectionPage(data.offerings, toOfferingItem);
+  page.items = page.items.filter((item) => item.active);
+  return page;
+}
+
+const offerings = createPagedList({
+  itemsKey: 'offerings',
+  fetch: (page, paging) => loadCatalogue(getApp().client, page.data.communityId, paging)
+});
+
 const definition = {
-  data: { categories: [], offerings: [], noCommunity: false, loading: true },
+  data: Object.assign({ categories: [], communityId: null, noCommunity: false }, offerings.initialData()),
 
   onShow() {
     return this.load();
   },
 
-  async load() {
-    try {
-      const c = await loadCatalogue(getApp().client);
-      this.setData({ categories: c.categories, offerings: c.offerings, noCommunity: !c.communityId, loading: false });
-    } catch (err) {
-      this.setData({ loading: false });
-      showError(wx, err);
-    }
+  load() {
+    return offerings.reload(this, wx);
+  },
+
+  onReachBottom() {
+    return offerings.loadMore(this, wx);
+  },
+
+  onPullDownRefresh() {
+    return offerings.refresh(this, wx);
   },
 
   onPickCategory(e) {
@@ -65,4 +82,4 @@ const definition = {
 
 if (typeof Page === 'function') Page(definition);
 
-module.exports = { definition, priceText, placeOrderUrl, loadCatalogue };
+module.exports = { definition, offerings, toOfferingItem, priceText, placeOrderUrl, loadCatalogue };

@@ -1,5 +1,6 @@
-// 时间银行：余额、冻结中积分、流水；转赠家人、捐给社区积分池。
+// 时间银行：余额、冻结中积分、流水（上拉加载更多、下拉刷新）；转赠家人、捐给社区积分池。
 const { myCommunity, nodesOf, newIdempotencyKey, positiveInt, formatTime, showError, toast } = require('../../utils/common');
+const { createPagedList } = require('../../utils/paged-list');
 
 function toStatementItem(tx) {
   return {
@@ -40,25 +41,42 @@ function buildDonateInput(form, communityId, balance) {
   return { input: { communityId, points, idempotencyKey: form.idempotencyKey } };
 }
 
+// 一页流水：{ items, pageInfo, patch }；每页都带回最新的余额。社区只在取第一页时查一次（捐赠要用）。
+async function loadStatement(client, paging) {
+  const community = paging.after ? null : await myCommunity(client);
+  const timeBank = (await client.request('MyTimeBank', paging)).myTimeBank;
+  const view = toTimeBankView(timeBank);
+  const patch = { view: { balance: view.balance, pendingHolds: view.pendingHolds } };
+  if (community) patch.communityId = community.communityId;
+  return { items: view.statement, pageInfo: timeBank.statement ? timeBank.statement.pageInfo : null, patch };
+}
+
+const statement = createPagedList({
+  itemsKey: 'statement',
+  fetch: (page, paging) => loadStatement(getApp().client, paging)
+});
+
 const newTransferForm = () => ({ toAccountId: '', points: '', note: '', idempotencyKey: newIdempotencyKey() });
 const newDonateForm = () => ({ points: '', idempotencyKey: newIdempotencyKey() });
 
 const definition = {
-  data: { view: null, communityId: null, transfer: newTransferForm(), donate: newDonateForm(), busy: false },
+  data: Object.assign({ view: null, communityId: null, transfer: newTransferForm(), donate: newDonateForm(), busy: false }, statement.initialData()),
 
   onShow() {
     return this.load();
   },
 
-  async load() {
-    try {
-      const client = getApp().client;
-      const { communityId } = await myCommunity(client);
-      const data = await client.request('MyTimeBank', { first: 30 });
-      this.setData({ communityId, view: toTimeBankView(data.myTimeBank) });
-    } catch (err) {
-      showError(wx, err);
-    }
+  // 转赠、捐赠之后也从第一页重新取：余额和最新流水都变了。
+  load() {
+    return statement.reload(this, wx);
+  },
+
+  onReachBottom() {
+    return statement.loadMore(this, wx);
+  },
+
+  onPullDownRefresh() {
+    return statement.refresh(this, wx);
   },
 
   onInput(e) {
@@ -93,4 +111,4 @@ const definition = {
 
 if (typeof Page === 'function') Page(definition);
 
-module.exports = { definition, toTimeBankView, toStatementItem, buildTransferInput, buildDonateInput };
+module.exports = { definition, statement, loadStatement, toTimeBankView, toStatementItem, buildTransferInput, buildDonateInput };

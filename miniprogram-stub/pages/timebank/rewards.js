@@ -1,5 +1,6 @@
-// 积分兑换：本社区的奖励目录，兑换后得到兑换券。
-const { myCommunity, nodesOf, newIdempotencyKey, formatTime, showError } = require('../../utils/common');
+// 积分兑换：本社区的奖励目录（上拉加载更多、下拉刷新），兑换后得到兑换券。
+const { myCommunity, newIdempotencyKey, formatTime, showError } = require('../../utils/common');
+const { createPagedList, connectionPage } = require('../../utils/paged-list');
 
 const REWARD_KIND_LABELS = Object.freeze({ SERVICE: '换服务', GOODS: '换商品', DISCOUNT: '换折扣', MARKET_VOUCHER: '换市场' });
 
@@ -17,11 +18,18 @@ function toRewardItem(r) {
   };
 }
 
-async function loadRewards(client) {
-  const { communityId } = await myCommunity(client);
-  if (!communityId) return [];
-  return nodesOf((await client.request('Rewards', { communityId, first: 50 })).rewards).map(toRewardItem);
+// 一页奖励：{ items, pageInfo, patch }。社区只在取第一页时查一次，记在 data.communityId 里供后面几页用。
+async function loadRewards(client, communityIdSoFar, paging) {
+  const communityId = paging.after ? communityIdSoFar : (await myCommunity(client)).communityId;
+  if (!communityId) return { items: [], patch: { communityId } };
+  const data = await client.request('Rewards', Object.assign({ communityId }, paging));
+  return Object.assign(connectionPage(data.rewards, toRewardItem), { patch: { communityId } });
 }
+
+const rewards = createPagedList({
+  itemsKey: 'rewards',
+  fetch: (page, paging) => loadRewards(getApp().client, page.data.communityId, paging)
+});
 
 // 同一次兑换重试时带同一个幂等键；成功后换新键。
 async function redeemReward(client, rewardId, idempotencyKey) {
@@ -29,19 +37,23 @@ async function redeemReward(client, rewardId, idempotencyKey) {
 }
 
 const definition = {
-  data: { rewards: [], keys: {}, busy: false, loading: true },
+  data: Object.assign({ communityId: null, keys: {}, busy: false }, rewards.initialData()),
 
   onShow() {
     return this.load();
   },
 
-  async load() {
-    try {
-      this.setData({ rewards: await loadRewards(getApp().client), loading: false });
-    } catch (err) {
-      this.setData({ loading: false });
-      showError(wx, err);
-    }
+  // 兑换之后也从第一页重新取：库存变了。
+  load() {
+    return rewards.reload(this, wx);
+  },
+
+  onReachBottom() {
+    return rewards.loadMore(this, wx);
+  },
+
+  onPullDownRefresh() {
+    return rewards.refresh(this, wx);
   },
 
   async onRedeem(e) {
@@ -63,4 +75,4 @@ const definition = {
 
 if (typeof Page === 'function') Page(definition);
 
-module.exports = { definition, REWARD_KIND_LABELS, toRewardItem, loadRewards, redeemReward };
+module.exports = { definition, rewards, REWARD_KIND_LABELS, toRewardItem, loadRewards, redeemReward };

@@ -1,5 +1,6 @@
-// 我的兑换券：二维码图片（服务端提供时）+ 大字券码，未使用的可以退回。
+// 我的兑换券：二维码图片（服务端提供时）+ 大字券码，未使用的可以退回；下拉刷新。
 const { formatTime, showError } = require('../../utils/common');
+const { createPagedList } = require('../../utils/paged-list');
 
 const VOUCHER_STATUS_LABELS = Object.freeze({ ISSUED: '未使用', USED: '已核销', CANCELLED: '已取消', EXPIRED: '已过期' });
 
@@ -31,21 +32,30 @@ function toVoucherItem(v) {
   };
 }
 
+// 服务端的 myVouchers 不分页（一次给出最近 200 张，没有 first/after/pageInfo），所以只有一页：
+// 上拉到底直接显示“没有更多了”，下拉刷新照常。服务端改成连接后，这里像其他列表一样返回 pageInfo 即可。
+const vouchers = createPagedList({
+  itemsKey: 'vouchers',
+  fetch: async () => ({ items: ((await getApp().client.request('MyVouchers', {})).myVouchers || []).map(toVoucherItem) })
+});
+
 const definition = {
-  data: { vouchers: [], busy: false, loading: true },
+  data: Object.assign({ busy: false }, vouchers.initialData()),
 
   onShow() {
     return this.load();
   },
 
-  async load() {
-    try {
-      const data = await getApp().client.request('MyVouchers', {});
-      this.setData({ vouchers: (data.myVouchers || []).map(toVoucherItem), loading: false });
-    } catch (err) {
-      this.setData({ loading: false });
-      showError(wx, err);
-    }
+  load() {
+    return vouchers.reload(this, wx);
+  },
+
+  onReachBottom() {
+    return vouchers.loadMore(this, wx);
+  },
+
+  onPullDownRefresh() {
+    return vouchers.refresh(this, wx);
   },
 
   async onCancel(e) {
@@ -64,4 +74,4 @@ const definition = {
 
 if (typeof Page === 'function') Page(definition);
 
-module.exports = { definition, voucherQrPayload, voucherQrImage, toVoucherItem, VOUCHER_STATUS_LABELS };
+module.exports = { definition, vouchers, voucherQrPayload, voucherQrImage, toVoucherItem, VOUCHER_STATUS_LABELS };
