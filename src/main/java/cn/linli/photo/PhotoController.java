@@ -69,7 +69,8 @@ class PhotoController {
                 })
                 .switchIfEmpty(Mono.error(() -> LinliException.invalid("file", "请选择要上传的图片")))
                 // a REST endpoint: the viewer is read here, at the boundary, and handed to the service
-                .flatMap(bytes -> Viewers.current().flatMap(viewer -> photos.upload(viewer, bytes, baseUrl)))
+                .flatMap(bytes -> Viewers.current().flatMap(viewer -> photos.clean(bytes)
+                        .flatMap(photo -> photos.upload(viewer, photo, baseUrl))))
                 .map(uploaded -> ResponseEntity.status(HttpStatus.CREATED).<Object>body(uploaded))
                 .onErrorResume(this::failure);
     }

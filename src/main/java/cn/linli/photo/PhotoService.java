@@ -22,6 +22,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.resilience.annotation.Retryable;
 import org.springframework.transaction.annotation.Transactional;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
 /**
  * Uploading photos, attaching them to what refers to them, and handing out signed URLs. Other features keep photo
@@ -56,10 +57,17 @@ public class PhotoService {
      */
     @Transactional
     @Retryable(predicate = TransactionConflicts.class, maxRetries = 5, delay = 20, jitter = 10, multiplier = 2)
-    public Mono<UploadedPhoto> upload(Viewer viewer, byte[] content, String baseUrl) {
-        return Mono.fromCallable(() -> checkContent(content))
-                .flatMap(type -> store(viewer.accountId(), type, content))
+    public Mono<UploadedPhoto> upload(Viewer viewer, PhotoDecoding.CleanPhoto photo, String baseUrl) {
+        return store(viewer.accountId(), photo.type(), photo.content())
                 .map(id -> new UploadedPhoto(String.valueOf(id), baseUrl + urls.path(id)));
+    }
+
+    /**
+     * The upload decoded, checked and re-encoded without its metadata ({@link PhotoDecoding}), off the event loop and
+     * before any transaction starts: decoding is CPU work that must hold neither a Netty thread nor a connection.
+     */
+    Mono<PhotoDecoding.CleanPhoto> clean(byte[] content) {
+        return Mono.fromCallable(() -> PhotoDecoding.clean(checkSize(content))).subscribeOn(Schedulers.boundedElastic());
     }
 
     private Mono<Long> store(long owner, PhotoType type, byte[] content) {
@@ -72,15 +80,14 @@ public class PhotoService {
                         .thenReturn(id));
     }
 
-    private PhotoType checkContent(byte[] content) {
+    private byte[] checkSize(byte[] content) {
         if (content.length == 0) {
             throw LinliException.invalid("file", "请选择要上传的图片");
         }
         if (content.length > properties.maxSize().toBytes()) {
             throw tooLarge();
         }
-        return PhotoType.sniff(content)
-                .orElseThrow(() -> LinliException.invalid("file", "仅支持 JPG、PNG、WebP 格式的图片"));
+        return content;
     }
 
     private static byte[] sha256(byte[] content) {

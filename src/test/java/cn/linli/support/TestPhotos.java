@@ -42,6 +42,41 @@ public final class TestPhotos {
         return out.toByteArray();
     }
 
+    /**
+     * Whether a served photo shows the uploaded picture. The server re-encodes every upload (to drop its metadata), so
+     * the bytes differ; the picture is the same size with pixels within JPEG's rounding. Two different pictures of
+     * {@link #image} differ far more (each seed shifts every pixel's colour by at least 11 in one channel).
+     */
+    public static boolean showsSamePicture(byte[] served, byte[] uploaded) {
+        BufferedImage a = decode(served);
+        BufferedImage b = decode(uploaded);
+        if (a.getWidth() != b.getWidth() || a.getHeight() != b.getHeight()) {
+            return false;
+        }
+        long difference = 0;
+        for (int x = 0; x < a.getWidth(); x++) {
+            for (int y = 0; y < a.getHeight(); y++) {
+                Color ca = new Color(a.getRGB(x, y));
+                Color cb = new Color(b.getRGB(x, y));
+                difference += Math.abs(ca.getRed() - cb.getRed()) + Math.abs(ca.getGreen() - cb.getGreen())
+                        + Math.abs(ca.getBlue() - cb.getBlue());
+            }
+        }
+        return difference / (3.0 * a.getWidth() * a.getHeight()) <= 4.0;
+    }
+
+    public static BufferedImage decode(byte[] bytes) {
+        try {
+            BufferedImage image = ImageIO.read(new java.io.ByteArrayInputStream(bytes));
+            if (image == null) {
+                throw new IllegalArgumentException("not an image");
+            }
+            return image;
+        } catch (IOException ex) {
+            throw new UncheckedIOException(ex);
+        }
+    }
+
     public static byte[] png() {
         return image("png");
     }
