@@ -124,6 +124,23 @@ class PhotoE2ETest extends OrderTestBase {
     }
 
     @Test
+    void whatDoesNotDecodeIsRefusedAndWhatIsServedCarriesNoMetadata() {
+        Login resident = resident();
+        long before = count("select count(*) from photo");
+        byte[] jpegThenHtml = ("\u00FF\u00D8\u00FF\u00E0<html><script>alert(1)</script></html>")
+                .getBytes(StandardCharsets.ISO_8859_1);
+        for (byte[] bad : List.of(PhotoDecodingTest.pngDeclaring(50_000, 50_000), jpegThenHtml)) {
+            expectError(TestPhotos.upload(http(), resident.accessToken(), bad), 400, "VALIDATION_FAILED");
+        }
+        assertThat(count("select count(*) from photo")).isEqualTo(before);
+
+        byte[] withGps = PhotoDecodingTest.jpegWithExif();
+        byte[] served = fetch((String) uploaded(TestPhotos.upload(http(), resident.accessToken(), withGps)).get("url"));
+        assertThat(new String(served, StandardCharsets.ISO_8859_1)).doesNotContain(PhotoDecodingTest.SECRET);
+        assertThat(TestPhotos.showsSamePicture(served, withGps)).isTrue();
+    }
+
+    @Test
     void concurrentUploadsStopExactlyAtTheQuota() throws Exception {
         Login someone = login("photo-quota-" + UUID.randomUUID());
         int attempts = properties.maxUnattached() + 10;
@@ -208,8 +225,7 @@ class PhotoE2ETest extends OrderTestBase {
         db.sql("update photo set created_at = now() - interval '25 hours' where id in (" + unused + ", " + retried + ", "
                 + used + ")").then().block();
         TestPhotos.uploadedId(http(), resident.accessToken(), retriedBytes);
-        db.sql("update timer set due_at = now() where kind = 'PHOTO_UNUSED' and subject_id in (" + unused + ", "
-                + retried + ", " + used + ")").then().block();
+        dueNow(PhotoService.UNUSED_TIMER, Long.parseLong(unused), Long.parseLong(retried), Long.parseLong(used));
         timers.runDue().block();
 
         assertThat(count("select count(*) from photo where id = " + unused)).as("never used").isZero();
