@@ -45,7 +45,8 @@ class FestivalRefundE2ETest extends FestivalTestBase {
         }
         // nothing refunds twice: running every timer again asks WeChat Pay for nothing new
         int refundsBefore = weChat().pay().refunds().size();
-        db.sql("update timer set due_at = now() where kind like 'PLEDGE_REFUND%'").then().block();
+        dueNow(FestivalTimers.PLEDGE_REFUND);
+        dueNow(FestivalTimers.PLEDGE_REFUND_CHECK);
         timers.runDue().block();
         assertThat(weChat().pay().refunds()).hasSize(refundsBefore);
         api(resident().client(), "Campaign").variable("id", campaign).execute()

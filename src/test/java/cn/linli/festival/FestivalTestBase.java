@@ -70,9 +70,7 @@ abstract class FestivalTestBase extends IntegrationTest {
 
     /** The festival timers of this kind for these subjects are due. */
     protected void makeDue(String kind, String... subjects) {
-        db.sql("update timer set due_at = now() - interval '1 second' where kind = :kind and subject_id in ("
-                        + String.join(",", subjects) + ")")
-                .bind("kind", kind).then().block();
+        dueNow(kind, java.util.Arrays.stream(subjects).mapToLong(Long::parseLong).toArray());
     }
 
     protected static void expectCode(GraphQlTester.Response response, String code) {

@@ -141,7 +141,7 @@ class NotificationE2ETest extends IntegrationTest {
         try (SecondInstance other = SecondInstance.start(Map.of())) {
             Timers otherTimers = other.context().getBean(Timers.class);
             for (int round = 0; round < 6 && messagesTo(team.adminCode()).size() < 3; round++) {
-                db.sql("update timer set due_at = now() where kind = 'NOTIFICATION_SEND'").then().block();
+                dueNow(NotificationService.SEND);
                 ExecutorService pool = Executors.newFixedThreadPool(2);
                 try {
                     List<Callable<Integer>> pollers = List.of(() -> timers.runDue().block(), () -> otherTimers.runDue().block());
@@ -170,7 +170,7 @@ class NotificationE2ETest extends IntegrationTest {
         try {
             dispatch(team);
             for (int round = 0; round < 10; round++) {
-                db.sql("update timer set due_at = now() where kind = 'NOTIFICATION_SEND'").then().block();
+                dueNow(NotificationService.SEND);
                 timers.runDue().block();
             }
         } finally {
@@ -245,8 +245,7 @@ class NotificationE2ETest extends IntegrationTest {
         String voucher = api(resident.client(), "RedeemReward").variable("input", Map.of("rewardId", reward, "quantity", 1,
                 "idempotencyKey", "notify-r-" + UUID.randomUUID())).execute()
                 .path("redeemReward.vouchers[0].id").entity(String.class).get();
-        db.sql("update timer set due_at = now() where kind = 'VOUCHER_EXPIRY_REMINDER' and subject_id = " + voucher)
-                .then().block();
+        dueNow("VOUCHER_EXPIRY_REMINDER", Long.parseLong(voucher));
         // a campaign the resident supported fails at its deadline
         Map<String, Object> input = new java.util.HashMap<>();
         input.put("communityId", String.valueOf(idOf("select id from community where name = '锦城社区'")));
@@ -267,7 +266,7 @@ class NotificationE2ETest extends IntegrationTest {
                 "contributorKind", "RESIDENT", "anonymous", false, "idempotencyKey", "notify-i-" + UUID.randomUUID()))
                 .execute().errors().verify();
         db.sql("update campaign set deadline = now() - interval '1 second' where id = " + campaign).then().block();
-        db.sql("update timer set due_at = now() where kind = 'CAMPAIGN_DEADLINE' and subject_id = " + campaign).then().block();
+        dueNow("CAMPAIGN_DEADLINE", Long.parseLong(campaign));
         timers.runDue().block();
 
         assertThat(count("select count(*) from notification n join account a on a.id = n.account_id"

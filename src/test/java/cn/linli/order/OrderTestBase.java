@@ -144,17 +144,14 @@ public abstract class OrderTestBase extends IntegrationTest {
         Long[] ids = orderIds.toArray(Long[]::new);
         db.sql("update service_order set accept_deadline = now() - interval '1 second' where id = any(:ids)")
                 .bind("ids", ids).then().block();
-        db.sql("update timer set due_at = now() - interval '1 second' where subject_id = any(:ids)"
-                        + " and kind = 'ORDER_ACCEPT_DEADLINE'")
-                .bind("ids", ids).then().block();
+        dueNow(Dispatcher.ACCEPT_DEADLINE, orderIds.stream().mapToLong(Long::longValue).toArray());
     }
 
     /** Makes the order's completion old enough to confirm itself, and its auto-confirm timer due (not fired). */
     protected void makeAutoConfirmDue(long orderId) {
         db.sql("update service_order set completed_at = now() - interval '4 days' where id = :id").bind("id", orderId)
                 .then().block();
-        db.sql("update timer set due_at = now() - interval '1 second' where subject_id = :id and kind = 'ORDER_AUTO_CONFIRM'")
-                .bind("id", orderId).then().block();
+        dueNow(OrderTransitions.AUTO_CONFIRM, orderId);
     }
 
     protected static void expectCode(GraphQlTester.Response response, String code) {

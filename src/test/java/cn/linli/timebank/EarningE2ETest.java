@@ -100,8 +100,7 @@ class EarningE2ETest extends TimeBankTestBase {
             Served served = completedOrder(resident, 60, true);
             db.sql("update service_order set completed_at = now() - interval '4 days' where id = :id")
                     .bind("id", served.orderId()).then().block();
-            db.sql("update timer set due_at = now() where kind = 'ORDER_AUTO_CONFIRM' and subject_id = :id")
-                    .bind("id", served.orderId()).then().block();
+            dueNow("ORDER_AUTO_CONFIRM", served.orderId());
             ExecutorService pool = Executors.newFixedThreadPool(3);
             try {
                 Future<?> byResident = pool.submit(() -> confirm(resident, served.orderId()));

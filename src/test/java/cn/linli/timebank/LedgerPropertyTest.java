@@ -99,8 +99,7 @@ class LedgerPropertyTest extends TimeBankTestBase {
                             expected.merge(family.headId(), 7L, Long::sum);
                         } else if (fate == 1) {
                             db.sql("update voucher set expires_at = now() - interval '1 second' where id = " + voucher).then().block();
-                            db.sql("update timer set due_at = now() - interval '1 second' where kind = 'VOUCHER_EXPIRY'"
-                                    + " and subject_id = " + voucher).then().block();
+                            dueNow(TimeBankTimers.VOUCHER_EXPIRY, Long.parseLong(voucher));
                             timers.runDue().block();
                             expected.merge(family.headId(), 7L, Long::sum);
                         }

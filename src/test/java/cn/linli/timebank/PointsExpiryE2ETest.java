@@ -37,8 +37,7 @@ class PointsExpiryE2ETest extends TimeBankTestBase {
             assertThat(balanceOf(family.headId())).isEqualTo(40);
 
             // six months pass for the first grant: 30 of its 50 are left (the 20 spent came from it; the newer 10 stay)
-            db.sql("update timer set due_at = now() - interval '1 second' where kind = 'POINTS_EXPIRY' and subject_id = "
-                    + firstGrant).then().block();
+            dueNow(TimeBankTimers.POINTS_EXPIRY, firstGrant);
             timers.runDue().block();
             timers.runDue().block();
 

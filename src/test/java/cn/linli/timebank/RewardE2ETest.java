@@ -167,8 +167,7 @@ class RewardE2ETest extends TimeBankTestBase {
                 .errors().expect(e -> "FORBIDDEN".equals(e.getExtensions().get("code"))).verify();
 
         db.sql("update voucher set expires_at = now() - interval '1 second' where id = " + second).then().block();
-        db.sql("update timer set due_at = now() - interval '1 second' where kind = 'VOUCHER_EXPIRY' and subject_id = " + second)
-                .then().block();
+        dueNow(TimeBankTimers.VOUCHER_EXPIRY, Long.parseLong(second));
         timers.runDue().block();
         timers.runDue().block();
         assertThat(count("select count(*) from voucher where status = 'EXPIRED' and id = " + second)).isEqualTo(1);

@@ -193,7 +193,7 @@ class PlatformIdiomsTest extends IntegrationTest {
         assertThat(count(timerOfSubject + " and attempts = 1 and due_at > now()")).as("kept for a retry").isEqualTo(1);
 
         leasedProbe.failNext = false;
-        db.sql("update timer set due_at = now() - interval '1 second' where kind = '" + LeasedProbe.KIND + "'").then().block();
+        dueNow(LeasedProbe.KIND);
         timers.runDue().block();
         assertThat(leasedProbe.inTransaction).containsExactly(false, false);
         assertThat(count(timerOfSubject)).as("removed once the handler succeeded").isZero();
