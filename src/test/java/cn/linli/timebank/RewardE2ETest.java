@@ -44,7 +44,7 @@ class RewardE2ETest extends TimeBankTestBase {
     private String newReward(Merchant merchant, int price, int stock) {
         GraphQlTester.Response created = api(login(merchant.memberCode()).client(), "CreateReward").variable("input", Map.of(
                 "communityId", String.valueOf(jincheng()), "kind", "GOODS", "title", "测试礼品", "pointsPrice", price,
-                "stock", stock, "validTo", "2030-12-31")).execute();
+                "stock", stock, "validTo", java.time.LocalDate.now().plusYears(1).toString())).execute();
         created.errors().verify();
         return created.path("createReward.id").entity(String.class).get();
     }
