@@ -60,11 +60,6 @@ final class ApplicationLifecycle {
         statuses.forEach(status -> check(status, Action.WITHDRAW, actor));
     }
 
-    /** The application stays open (blocks a new one) while some community has not decided. */
-    static boolean open(Collection<ApplicationStatus> statuses) {
-        return statuses.contains(ApplicationStatus.PENDING);
-    }
-
     static LinliException decided() {
         return new LinliException(ErrorCode.PARTNER_APPLICATION_DECIDED);
     }

@@ -1,7 +1,5 @@
 package cn.linli.partner;
 
-import java.util.Collection;
-
 import cn.linli.platform.db.Binds;
 import org.jspecify.annotations.Nullable;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -27,6 +25,7 @@ class InvitationRepository {
      * more than one pending invitation per (partner, person). The invitation's id.
      */
     Mono<Long> invite(long partnerId, long accountId, MemberRole role, long invitedBy, @Nullable Long communityId) {
+        // the conflict target repeats the partial index's predicate word for word (a bind cannot stand there)
         return db.sql("""
                         insert into partner_invitation (partner_id, account_id, role, status, invited_by, community_id)
                         values (:partner, :account, :role, :pending, :by, :community)
@@ -63,17 +62,6 @@ class InvitationRepository {
                          order by created_at desc, id desc limit 100
                         """)
                 .bind("account", accountId).bind("pending", InvitationStatus.PENDING.name())
-                .mapProperties(PartnerInvitation.class).all();
-    }
-
-    /** Pending invitations of these partners, for those who manage them. */
-    Flux<PartnerInvitation> pendingOfPartners(Collection<Long> partnerIds) {
-        return db.sql("select " + COLUMNS + """
-                          from partner_invitation where partner_id = any(:ids) and status = :pending
-                         order by created_at, id
-                        """)
-                .bind("ids", cn.linli.platform.graphql.Ids.array(partnerIds))
-                .bind("pending", InvitationStatus.PENDING.name())
                 .mapProperties(PartnerInvitation.class).all();
     }
 }

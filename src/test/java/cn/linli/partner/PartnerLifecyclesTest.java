@@ -53,8 +53,6 @@ class PartnerLifecyclesTest {
                         ex -> assertThat(ex.code()).isEqualTo(ErrorCode.PARTNER_APPLICATION_DECIDED));
         assertThatThrownBy(() -> ApplicationLifecycle.checkWithdraw(List.of(ApplicationStatus.PENDING), Actor.STAFF))
                 .isInstanceOfSatisfying(LinliException.class, ex -> assertThat(ex.code()).isEqualTo(ErrorCode.FORBIDDEN));
-        assertThat(ApplicationLifecycle.open(List.of(ApplicationStatus.APPROVED, ApplicationStatus.PENDING))).isTrue();
-        assertThat(ApplicationLifecycle.open(List.of(ApplicationStatus.APPROVED, ApplicationStatus.REJECTED))).isFalse();
     }
 
     @Test
