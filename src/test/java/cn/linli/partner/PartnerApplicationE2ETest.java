@@ -206,4 +206,27 @@ class PartnerApplicationE2ETest extends PartnerTestBase {
         assertThat(count("select count(*) from partner_contract where partner_id = " + partnerId)).isEqualTo(2);
         assertThat(count("select count(*) from partner_member where partner_id = " + partnerId)).isEqualTo(1);
     }
+
+    @Test
+    void aPageOfApplicationsCostsTheSameStatementsWhateverItsSize() {
+        for (int i = 0; i < 5; i++) {
+            applied(newcomer("page"), List.of(fangcao()));
+        }
+        Login fangcao = fangcaoStaff();
+        int one = statementsForPage(fangcao, 1);
+        int five = statementsForPage(fangcao, 5);
+        assertThat(five).isEqualTo(one);
+        // staff scope, page, communities, categories, contract community names, partners
+        assertThat(five).isLessThanOrEqualTo(8);
+    }
+
+    private int statementsForPage(Login staff, int size) {
+        sql.reset();
+        GraphQlTester.Response page = api(staff.client(), "PartnerApplications").variable("communityId", fangcao())
+                .variable("status", "PENDING").variable("first", size).execute();
+        page.errors().verify();
+        int statements = sql.count();
+        page.path("partnerApplications.edges[*].node.communities[*].community.name").entityList(String.class).hasSize(size);
+        return statements;
+    }
 }
