@@ -86,6 +86,49 @@ fragment TimelineFields on Order {
 }
 `,
 
+  AcceptPartnerInvitation: `mutation AcceptPartnerInvitation($input: AcceptPartnerInvitationInput!) {
+  acceptPartnerInvitation(input: $input) {
+    ...PartnerFields
+  }
+}
+
+fragment PartnerFields on Partner {
+  id
+  name
+  kind
+  description
+  online
+  capacity
+  activeOrders
+  categories {
+    code
+    name
+  }
+  contracts {
+    id
+    validFrom
+    validTo
+    community {
+      id
+      name
+    }
+  }
+  members {
+    id
+    nickname
+    role
+  }
+  timeBankPoints
+  scorecard {
+    completedOrders
+    averageQuality
+    averagePunctuality
+    averageAttitude
+    onTimeRate
+  }
+}
+`,
+
   AddPartnerMember: `mutation AddPartnerMember($input: AddPartnerMemberInput!) {
   addPartnerMember(input: $input) {
     ...PartnerFields
@@ -129,6 +172,44 @@ fragment PartnerFields on Partner {
 }
 `,
 
+  ApplyAsPartner: `mutation ApplyAsPartner($input: ApplyAsPartnerInput!) {
+  applyAsPartner(input: $input) {
+    ...PartnerApplicationFields
+  }
+}
+
+fragment PartnerApplicationFields on PartnerApplication {
+  id
+  kind
+  name
+  description
+  categories {
+    code
+    name
+  }
+  contactName
+  contactPhone
+  licencePhotoUrls
+  communities {
+    community {
+      id
+      name
+    }
+    status
+    reason
+    decidedAt
+    validFrom
+    validTo
+    capacity
+  }
+  partner {
+    id
+    name
+  }
+  createdAt
+}
+`,
+
   ApproveExpense: `mutation ApproveExpense($input: ExpenseIdInput!) {
   approveExpense(input: $input) {
     ...ExpenseFields
@@ -142,6 +223,44 @@ fragment ExpenseFields on CampaignExpense {
   receiptUrl
   note
   status
+  createdAt
+}
+`,
+
+  ApprovePartnerApplication: `mutation ApprovePartnerApplication($input: ApprovePartnerApplicationInput!) {
+  approvePartnerApplication(input: $input) {
+    ...PartnerApplicationFields
+  }
+}
+
+fragment PartnerApplicationFields on PartnerApplication {
+  id
+  kind
+  name
+  description
+  categories {
+    code
+    name
+  }
+  contactName
+  contactPhone
+  licencePhotoUrls
+  communities {
+    community {
+      id
+      name
+    }
+    status
+    reason
+    decidedAt
+    validFrom
+    validTo
+    capacity
+  }
+  partner {
+    id
+    name
+  }
   createdAt
 }
 `,
@@ -982,6 +1101,19 @@ fragment TimelineFields on Order {
 }
 `,
 
+  DeclinePartnerInvitation: `mutation DeclinePartnerInvitation($input: DeclinePartnerInvitationInput!) {
+  declinePartnerInvitation(input: $input) {
+    id
+    role
+    status
+    partner {
+      id
+      name
+    }
+  }
+}
+`,
+
   DispatchBoard: `subscription DispatchBoard($communityId: ID!) {
   dispatchBoard(communityId: $communityId) {
     ...OrderFields
@@ -1263,6 +1395,49 @@ fragment PointsMovementFields on PointsMovement {
 }
 `,
 
+  LeavePartner: `mutation LeavePartner($input: LeavePartnerInput!) {
+  leavePartner(input: $input) {
+    ...PartnerFields
+  }
+}
+
+fragment PartnerFields on Partner {
+  id
+  name
+  kind
+  description
+  online
+  capacity
+  activeOrders
+  categories {
+    code
+    name
+  }
+  contracts {
+    id
+    validFrom
+    validTo
+    community {
+      id
+      name
+    }
+  }
+  members {
+    id
+    nickname
+    role
+  }
+  timeBankPoints
+  scorecard {
+    completedOrders
+    averageQuality
+    averagePunctuality
+    averageAttitude
+    onTimeRate
+  }
+}
+`,
+
   LoginWithWeChat: `mutation LoginWithWeChat($input: LoginWithWeChatInput!) {
   loginWithWeChat(input: $input) {
     accessToken
@@ -1488,6 +1663,68 @@ fragment PartnerFields on Partner {
     averagePunctuality
     averageAttitude
     onTimeRate
+  }
+}
+`,
+
+  MyPartnerApplications: `query MyPartnerApplications($first: Int, $after: String) {
+  myPartnerApplications(first: $first, after: $after) {
+    edges {
+      cursor
+      node {
+        ...PartnerApplicationFields
+      }
+    }
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+  }
+}
+
+fragment PartnerApplicationFields on PartnerApplication {
+  id
+  kind
+  name
+  description
+  categories {
+    code
+    name
+  }
+  contactName
+  contactPhone
+  licencePhotoUrls
+  communities {
+    community {
+      id
+      name
+    }
+    status
+    reason
+    decidedAt
+    validFrom
+    validTo
+    capacity
+  }
+  partner {
+    id
+    name
+  }
+  createdAt
+}
+`,
+
+  MyPartnerInvitations: `query MyPartnerInvitations {
+  myPartnerInvitations {
+    id
+    role
+    status
+    createdAt
+    partner {
+      id
+      name
+      kind
+    }
   }
 }
 `,
@@ -1833,6 +2070,53 @@ fragment OfferingFields on Offering {
     name
     kind
   }
+}
+`,
+
+  PartnerApplications: `query PartnerApplications($communityId: ID!, $status: PartnerApplicationStatus, $first: Int, $after: String) {
+  partnerApplications(communityId: $communityId, status: $status, first: $first, after: $after) {
+    edges {
+      cursor
+      node {
+        ...PartnerApplicationFields
+      }
+    }
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+  }
+}
+
+fragment PartnerApplicationFields on PartnerApplication {
+  id
+  kind
+  name
+  description
+  categories {
+    code
+    name
+  }
+  contactName
+  contactPhone
+  licencePhotoUrls
+  communities {
+    community {
+      id
+      name
+    }
+    status
+    reason
+    decidedAt
+    validFrom
+    validTo
+    capacity
+  }
+  partner {
+    id
+    name
+  }
+  createdAt
 }
 `,
 
@@ -2283,6 +2567,87 @@ fragment AccountFields on Account {
 }
 `,
 
+  RejectPartnerApplication: `mutation RejectPartnerApplication($input: RejectPartnerApplicationInput!) {
+  rejectPartnerApplication(input: $input) {
+    ...PartnerApplicationFields
+  }
+}
+
+fragment PartnerApplicationFields on PartnerApplication {
+  id
+  kind
+  name
+  description
+  categories {
+    code
+    name
+  }
+  contactName
+  contactPhone
+  licencePhotoUrls
+  communities {
+    community {
+      id
+      name
+    }
+    status
+    reason
+    decidedAt
+    validFrom
+    validTo
+    capacity
+  }
+  partner {
+    id
+    name
+  }
+  createdAt
+}
+`,
+
+  RemovePartnerMember: `mutation RemovePartnerMember($input: RemovePartnerMemberInput!) {
+  removePartnerMember(input: $input) {
+    ...PartnerFields
+  }
+}
+
+fragment PartnerFields on Partner {
+  id
+  name
+  kind
+  description
+  online
+  capacity
+  activeOrders
+  categories {
+    code
+    name
+  }
+  contracts {
+    id
+    validFrom
+    validTo
+    community {
+      id
+      name
+    }
+  }
+  members {
+    id
+    nickname
+    role
+  }
+  timeBankPoints
+  scorecard {
+    completedOrders
+    averageQuality
+    averagePunctuality
+    averageAttitude
+    onTimeRate
+  }
+}
+`,
+
   Rewards: `query Rewards($communityId: ID!, $kind: RewardKind, $first: Int, $after: String) {
   rewards(communityId: $communityId, kind: $kind, first: $first, after: $after) {
     edges {
@@ -2626,6 +2991,44 @@ fragment VolunteerActivityFields on VolunteerActivity {
     minutes
     hours
   }
+}
+`,
+
+  WithdrawPartnerApplication: `mutation WithdrawPartnerApplication($input: WithdrawPartnerApplicationInput!) {
+  withdrawPartnerApplication(input: $input) {
+    ...PartnerApplicationFields
+  }
+}
+
+fragment PartnerApplicationFields on PartnerApplication {
+  id
+  kind
+  name
+  description
+  categories {
+    code
+    name
+  }
+  contactName
+  contactPhone
+  licencePhotoUrls
+  communities {
+    community {
+      id
+      name
+    }
+    status
+    reason
+    decidedAt
+    validFrom
+    validTo
+    capacity
+  }
+  partner {
+    id
+    name
+  }
+  createdAt
 }
 `
 });

@@ -6,5 +6,9 @@ public enum AuditAction {
     APPOINTED, REVOKED,
     APPLIED, APPROVED, REJECTED, WITHDRAWN,
     JOINED, LEFT, REMOVED, HEAD_HANDED_OVER,
-    SUSPENDED, CONTRACTED
+    SUSPENDED, CONTRACTED,
+    /** Someone was invited (to join a partner). */
+    INVITED,
+    /** An invitation was declined. */
+    DECLINED
 }

@@ -103,6 +103,12 @@ public class IdentityService {
                 .then(accounts.grantRole(accountId, role));
     }
 
+    /** Takes a role away (e.g. PARTNER when the account no longer serves any partner); nothing when it had none. */
+    @Transactional
+    public Mono<Void> revokeRole(long accountId, Role role) {
+        return accounts.revokeRole(accountId, role);
+    }
+
     /** The WeChat openid of an account (for WeChat Pay's payer), never shown to clients. */
     public Mono<String> openidOf(long accountId) {
         return account(accountId).map(Account::openid);

@@ -17,8 +17,9 @@ import reactor.core.publisher.Mono;
 
 /**
  * Who may do what with partners, in one place: members act for their own partner, admins manage it (offerings,
- * members), community staff onboard partners and manage those under contract with their community, administrators
- * everything. The deciding rules are pure static methods, unit-tested without Spring.
+ * invitations, members), community staff onboard partners, decide applications to their community and manage partners
+ * under contract with it, administrators everything. Invitations are answered only by the invited person
+ * ({@link InvitationLifecycle}). The deciding rules are pure static methods, unit-tested without Spring.
  */
 @Component
 class PartnerAccess {
@@ -51,6 +52,21 @@ class PartnerAccess {
 
     /** Staff of the community (or an administrator) may onboard partners into it. */
     Mono<Void> onboard(Viewer viewer, long communityId) {
+        return communities.requireStaffOf(viewer, communityId);
+    }
+
+    /**
+     * Who acts on one community's request of an application: the applicant is always the APPLICANT (so staff or an
+     * administrator who applied cannot approve themselves); anyone else must be staff of that community.
+     */
+    Mono<ApplicationLifecycle.Actor> decider(Viewer viewer, PartnerApplication application, long communityId) {
+        return viewer.accountId() == application.applicantId()
+                ? Mono.just(ApplicationLifecycle.Actor.APPLICANT)
+                : communities.requireStaffOf(viewer, communityId).thenReturn(ApplicationLifecycle.Actor.STAFF);
+    }
+
+    /** Applications a community received are listed to its staff (and administrators). */
+    Mono<Void> listApplications(Viewer viewer, long communityId) {
         return communities.requireStaffOf(viewer, communityId);
     }
 

@@ -3,7 +3,6 @@ package cn.linli.partner;
 import java.time.LocalDate;
 import java.util.List;
 
-import cn.linli.platform.error.LinliException;
 import cn.linli.platform.validation.PlainText;
 import cn.linli.platform.validation.Texts;
 import jakarta.validation.constraints.Max;
@@ -37,11 +36,9 @@ final class PartnerInputs {
             contactPhone = Texts.blankToNull(contactPhone);
         }
 
-        /** The contract period: it may not end before it starts. */
-        void checkPeriod() {
-            if (validTo.isBefore(validFrom)) {
-                throw LinliException.invalid("input.validTo", "合同结束日期不能早于开始日期");
-            }
+        /** The contract period, checked against today (see {@link ContractPeriod#check}). */
+        ContractPeriod period() {
+            return new ContractPeriod(validFrom, validTo).check(ContractPeriod.today());
         }
     }
 

@@ -3,12 +3,9 @@ package cn.linli.partner;
 import java.util.HashSet;
 import java.util.List;
 
-import cn.linli.identity.IdentityService;
 import cn.linli.platform.db.TransactionConflicts;
-import cn.linli.platform.error.ErrorCode;
 import cn.linli.platform.error.LinliException;
 import cn.linli.platform.graphql.Ids;
-import cn.linli.platform.security.Role;
 import cn.linli.platform.security.Viewer;
 import org.jspecify.annotations.Nullable;
 import org.springframework.resilience.annotation.Retryable;
@@ -16,7 +13,11 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import reactor.core.publisher.Mono;
 
-/** Onboarding a partner under contract, adding its members, and its online switch: entry points of their own. */
+/**
+ * Staff onboarding a partner under contract, inviting its members, and its online switch: entry points of their own.
+ * Nobody is made a member here: the named admin and added members are invited and join only by accepting
+ * ({@link PartnerInvitations}), so staff cannot turn a stranger, a new account or themselves into a partner.
+ */
 @Service
 class PartnerOnboarding {
 
@@ -24,42 +25,43 @@ class PartnerOnboarding {
     private final CategoryRepository categories;
     private final PartnerAccess access;
     private final PartnerService reads;
-    private final IdentityService identity;
+    private final PartnerFounding founding;
+    private final PartnerInvitations invitations;
 
     PartnerOnboarding(PartnerRepository partners, CategoryRepository categories, PartnerAccess access,
-                      PartnerService reads, IdentityService identity) {
+                      PartnerService reads, PartnerFounding founding, PartnerInvitations invitations) {
         this.partners = partners;
         this.categories = categories;
         this.access = access;
         this.reads = reads;
-        this.identity = identity;
+        this.founding = founding;
+        this.invitations = invitations;
     }
 
-    /** The partner, its categories, its contract with the community and (optionally) its first admin, all at once. */
+    /** The partner, its categories, its contract with the community and (optionally) an invitation to its admin. */
     @Transactional
     @Retryable(predicate = TransactionConflicts.class, maxRetries = 5, delay = 20, jitter = 10, multiplier = 2)
     public Mono<Partner> onboard(Viewer viewer, PartnerInputs.OnboardPartnerInput input) {
         return Mono.defer(() -> {
             long communityId = Ids.parse(input.communityId(), "input.communityId");
-            input.checkPeriod();
+            ContractPeriod period = input.period();
             Long adminId = Ids.parseOptional(input.adminAccountId(), "input.adminAccountId");
             return access.onboard(viewer, communityId)
-                    .then(categoryIds(input.categoryCodes()))
-                    .flatMap(categoryIds -> insert(viewer, input, communityId, categoryIds, adminId))
-                    .flatMap(reads::findPartner);
+                    .then(categoryIds(categories, input.categoryCodes(), "input.categoryCodes"))
+                    .flatMap(categoryIds -> founding.found(new PartnerFounding.NewPartner(input.name(), input.kind(),
+                                    input.description(), input.contactPhone(), input.capacity(), categoryIds),
+                            communityId, period, null, viewer.accountId()))
+                    .flatMap(founded -> reads.findPartner(founded.partnerId()))
+                    .flatMap(partner -> inviteAdmin(viewer, partner, communityId, adminId).thenReturn(partner));
         });
     }
 
-    private Mono<Long> insert(Viewer viewer, PartnerInputs.OnboardPartnerInput input, long communityId,
-                              List<Long> categoryIds, @Nullable Long adminId) {
-        return partners.insertPartner(input.name(), input.kind(), input.description(), input.contactPhone(), input.capacity())
-                .flatMap(partnerId -> categories.addToPartner(partnerId, categoryIds)
-                        .then(partners.insertContract(partnerId, communityId, input.validFrom(), input.validTo(),
-                                viewer.accountId()))
-                        .then(adminId == null ? Mono.empty() : addMember(partnerId, adminId, MemberRole.ADMIN))
-                        .thenReturn(partnerId));
+    private Mono<Void> inviteAdmin(Viewer viewer, Partner partner, long communityId, @Nullable Long adminId) {
+        return adminId == null ? Mono.empty() : invitations.invite(partner, adminId, MemberRole.ADMIN,
+                viewer.accountId(), communityId, "input.adminAccountId");
     }
 
+    /** An invitation to the account (it joins on accepting); the partner as it stands. */
     @Transactional
     @Retryable(predicate = TransactionConflicts.class, maxRetries = 5, delay = 20, jitter = 10, multiplier = 2)
     public Mono<Partner> addMember(Viewer viewer, PartnerInputs.AddPartnerMemberInput input) {
@@ -67,8 +69,9 @@ class PartnerOnboarding {
             long partnerId = Ids.parse(input.partnerId(), "input.partnerId");
             long accountId = Ids.parse(input.accountId(), "input.accountId");
             return reads.findPartner(partnerId)
-                    .then(access.manage(viewer, partnerId))
-                    .then(addMember(partnerId, accountId, input.role()))
+                    .flatMap(partner -> access.manage(viewer, partnerId)
+                            .then(invitations.invite(partner, accountId, input.role(), viewer.accountId(), null,
+                                    "input.accountId")))
                     .then(reads.findPartner(partnerId));
         });
     }
@@ -81,17 +84,10 @@ class PartnerOnboarding {
                 .flatMap(member -> partners.setOnline(member.partnerId(), online).then(reads.findPartner(member.partnerId())));
     }
 
-    /** The account becomes a PARTNER; ALREADY_PARTNER_MEMBER when it already serves for one (one partner each). */
-    private Mono<Void> addMember(long partnerId, long accountId, MemberRole role) {
-        return identity.grantRole(accountId, Role.PARTNER)
-                .then(partners.addMember(partnerId, accountId, role))
-                .flatMap(added -> added ? Mono.<Void>empty()
-                        : Mono.error(new LinliException(ErrorCode.ALREADY_PARTNER_MEMBER)));
-    }
-
-    private Mono<List<Long>> categoryIds(List<String> codes) {
+    /** The ids of these category codes; VALIDATION_FAILED on {@code field} when one is unknown. */
+    static Mono<List<Long>> categoryIds(CategoryRepository categories, List<String> codes, String field) {
         return categories.byCodes(codes).map(ServiceCategory::id).collectList().flatMap(ids ->
                 ids.size() == new HashSet<>(codes).size() ? Mono.just(ids)
-                        : Mono.error(LinliException.invalid("input.categoryCodes", "服务类别无效")));
+                        : Mono.error(LinliException.invalid(field, "服务类别无效")));
     }
 }

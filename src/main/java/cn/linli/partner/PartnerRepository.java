@@ -47,6 +47,17 @@ class PartnerRepository {
                 .map(row -> row.get("id", Long.class)).one();
     }
 
+    /** Locks the partner row: membership changes of one partner take turns (two last admins cannot both leave). */
+    Mono<Void> lock(long partnerId) {
+        return db.sql("select id from partner where id = :id for update").bind("id", partnerId).then();
+    }
+
+    /** A later contract may agree a larger capacity; the partner's (shared by all its communities) never shrinks here. */
+    Mono<Void> raiseCapacity(long partnerId, int capacity) {
+        return db.sql("update partner set capacity = greatest(capacity, :capacity) where id = :id")
+                .bind("capacity", capacity).bind("id", partnerId).then();
+    }
+
     Mono<Void> setOnline(long partnerId, boolean online) {
         return db.sql("update partner set online = :online where id = :id")
                 .bind("online", online).bind("id", partnerId).then();
@@ -54,14 +65,24 @@ class PartnerRepository {
 
     // ---- members ----
 
-    /** Adds the member; false when the account already serves for a partner. */
+    /**
+     * Adds the member, or changes the role of someone already serving this partner (an accepted invitation to become
+     * admin); false when the account serves another partner.
+     */
     Mono<Boolean> addMember(long partnerId, long accountId, MemberRole role) {
         return db.sql("""
                         insert into partner_member (partner_id, account_id, role) values (:partner, :account, :role)
-                        on conflict (account_id) do nothing
+                        on conflict (account_id) do update set role = excluded.role
+                         where partner_member.partner_id = excluded.partner_id
                         """)
                 .bind("partner", partnerId).bind("account", accountId).bind("role", role.name())
                 .fetch().rowsUpdated().map(rows -> rows == 1);
+    }
+
+    /** False when the account was not a member of this partner. */
+    Mono<Boolean> removeMember(long partnerId, long accountId) {
+        return db.sql("delete from partner_member where partner_id = :partner and account_id = :account")
+                .bind("partner", partnerId).bind("account", accountId).fetch().rowsUpdated().map(rows -> rows == 1);
     }
 
     Flux<PartnerMember> membersOfPartners(Collection<Long> partnerIds) {
@@ -83,13 +104,16 @@ class PartnerRepository {
 
     // ---- contracts ----
 
-    Mono<Void> insertContract(long partnerId, long communityId, LocalDate from, LocalDate to, long createdBy) {
+    /** @param capacity what the community agreed (contracts from applications); null for staff onboarding */
+    Mono<Long> insertContract(long partnerId, long communityId, LocalDate from, LocalDate to, long createdBy,
+                              @Nullable Integer capacity) {
         return db.sql("""
-                        insert into partner_contract (partner_id, community_id, valid_from, valid_to, created_by)
-                        values (:partner, :community, :from, :to, :by)
+                        insert into partner_contract (partner_id, community_id, valid_from, valid_to, created_by, capacity)
+                        values (:partner, :community, :from, :to, :by, :capacity) returning id
                         """)
                 .bind("partner", partnerId).bind("community", communityId).bind("from", from).bind("to", to)
-                .bind("by", createdBy).then();
+                .bind("by", createdBy).bind("capacity", Binds.nullable(capacity, Integer.class))
+                .map(row -> row.get("id", Long.class)).one();
     }
 
     Flux<PartnerContract> contractsOfPartners(Collection<Long> partnerIds) {

@@ -5,18 +5,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import cn.linli.support.IntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.graphql.test.tester.GraphQlTester;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Onboarding partners under contract, members, offerings and the online switch, with their rules. */
-class PartnerE2ETest extends IntegrationTest {
-
-    private long jincheng() {
-        return idOf("select id from community where name = '锦城社区'");
-    }
+class PartnerE2ETest extends PartnerTestBase {
 
     private Map<String, Object> onboardInput(String name, String adminAccountId) {
         Map<String, Object> input = new HashMap<>();
@@ -35,10 +30,6 @@ class PartnerE2ETest extends IntegrationTest {
         return input;
     }
 
-    private static void expectCode(GraphQlTester.Response response, String code) {
-        response.errors().expect(e -> code.equals(e.getExtensions().get("code"))).verify();
-    }
-
     @Test
     void staffOnboardAPartnerWhoseAdminThenManagesMembersAndOfferings() {
         Login staff = staff();
@@ -54,15 +45,22 @@ class PartnerE2ETest extends IntegrationTest {
                 .containsExactlyInAnyOrder("HOME_REPAIR", "CLEANING");
         onboarded.path("onboardPartner.contracts[0].community.name").entity(String.class).isEqualTo("锦城社区");
         onboarded.path("onboardPartner.contracts[0].validTo").entity(String.class).isEqualTo("2027-12-31");
-        onboarded.path("onboardPartner.members[0].role").entity(String.class).isEqualTo("ADMIN");
+        // the named admin is only invited (issue 16): a member, with the PARTNER role, once they accept
+        onboarded.path("onboardPartner.members").entityList(Object.class).hasSize(0);
+        assertThat(count("select count(*) from account_role where role = 'PARTNER' and account_id = " + admin.accountId()))
+                .isZero();
+        api(admin.client(), "AcceptPartnerInvitation").variable("input", Map.of("invitationId", invitationTo(admin, partnerId)))
+                .execute().path("acceptPartnerInvitation.members[0].role").entity(String.class).isEqualTo("ADMIN");
         assertThat(count("select count(*) from account_role where role = 'PARTNER' and account_id = " + admin.accountId()))
                 .isEqualTo(1);
 
-        // the admin adds a member, an offering, then withdraws it
+        // the admin invites a member, who accepts; then an offering, withdrawn again
         Login member = login("new-member-" + UUID.randomUUID().toString().substring(0, 8));
         api(admin.client(), "AddPartnerMember").variable("input", Map.of("partnerId", partnerId,
                         "accountId", String.valueOf(member.accountId()), "role", "MEMBER")).execute()
-                .path("addPartnerMember.members[*].role").entityList(String.class).containsExactly("ADMIN", "MEMBER");
+                .path("addPartnerMember.members[*].role").entityList(String.class).containsExactly("ADMIN");
+        api(member.client(), "AcceptPartnerInvitation").variable("input", Map.of("invitationId", invitationTo(member, partnerId)))
+                .execute().path("acceptPartnerInvitation.members[*].role").entityList(String.class).containsExactly("ADMIN", "MEMBER");
         GraphQlTester.Response offering = api(admin.client(), "CreateOffering").variable("input", Map.of(
                 "categoryCode", "CLEANING", "title", "玻璃清洗", "priceKind", "POINTS", "pricePoints", 30,
                 "estimatedMinutes", 60)).execute();
@@ -100,20 +98,29 @@ class PartnerE2ETest extends IntegrationTest {
         Map<String, Object> badCapacity = onboardInput("容量为零", null);
         badCapacity.put("capacity", 0);
         Map<String, Object> blankName = onboardInput("   ", null);
+        Map<String, Object> past = onboardInput("合同已过期", null);
+        past.put("validFrom", "2025-01-01");
+        past.put("validTo", "2025-12-31");
         long before = count("select count(*) from partner");
-        for (var entry : Map.of("input.validTo", badDates, "input.categoryCodes", badCategory,
-                "input.capacity", badCapacity, "input.name", blankName).entrySet()) {
+        for (var entry : List.of(Map.entry("input.validTo", badDates), Map.entry("input.categoryCodes", badCategory),
+                Map.entry("input.capacity", badCapacity), Map.entry("input.name", blankName),
+                Map.entry("input.validTo", past))) {
             api(staff.client(), "OnboardPartner").variable("input", entry.getValue()).execute()
                     .errors().expect(e -> "VALIDATION_FAILED".equals(e.getExtensions().get("code"))
                             && entry.getKey().equals(e.getExtensions().get("field"))).verify();
         }
         assertThat(count("select count(*) from partner")).isEqualTo(before);
 
-        // an account already serving elsewhere cannot be made admin of a new partner: nothing is created
-        long demoPartner = idOf("select id from account where openid = 'o-sandbox-demo-partner'");
-        expectCode(api(staff.client(), "OnboardPartner")
-                .variable("input", onboardInput("抢人", String.valueOf(demoPartner))).execute(), "ALREADY_PARTNER_MEMBER");
-        assertThat(count("select count(*) from partner")).isEqualTo(before);
+        // an account already serving elsewhere is only invited; ALREADY_PARTNER_MEMBER comes when it accepts
+        Login demoPartner = partner();
+        String partnerId = api(staff.client(), "OnboardPartner")
+                .variable("input", onboardInput("抢人", String.valueOf(demoPartner.accountId()))).execute()
+                .path("onboardPartner.id").entity(String.class).get();
+        expectCode(api(demoPartner.client(), "AcceptPartnerInvitation")
+                .variable("input", Map.of("invitationId", invitationTo(demoPartner, partnerId))).execute(),
+                "ALREADY_PARTNER_MEMBER");
+        assertThat(count("select count(*) from partner_member where account_id = " + demoPartner.accountId()
+                + " and partner_id = " + partnerId)).isZero();
     }
 
     @Test

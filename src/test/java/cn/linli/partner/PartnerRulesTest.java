@@ -111,12 +111,25 @@ class PartnerRulesTest {
         assertThat(firstViolation(onboard("王", null, codes, 1001, end))).isEqualTo("capacity: 同时接单上限须在 1 到 1000 之间");
     }
 
-    @Test
-    void aContractMayNotEndBeforeItStarts() {
-        onboard("王", null, List.of("A"), 1, LocalDate.of(2026, 1, 1)).checkPeriod();
-        assertThatThrownBy(() -> onboard("王", null, List.of("A"), 1, LocalDate.of(2025, 12, 31)).checkPeriod())
-                .isInstanceOfSatisfying(LinliException.class,
-                        ex -> assertThat(ex.extensions()).containsEntry("field", "input.validTo"));
+    @ParameterizedTest(name = "{0} – {1} → {2}")
+    @CsvSource(nullValues = "null", value = {
+            "2026-06-01, 2026-06-01, ok",
+            "2026-01-01, 2027-12-31, ok",
+            "2026-06-01, 2036-06-01, ok",
+            "2026-06-01, 2036-06-02, input.validTo",
+            "2026-01-01, 2025-12-31, input.validTo",
+            "2025-01-01, 2025-12-31, input.validTo",
+            "2027-06-02, 2028-01-01, input.validFrom",
+            "2027-06-01, 2028-01-01, ok"})
+    void aContractMayNotEndBeforeItStartsLieInThePastOrRunAbsurdlyLong(LocalDate from, LocalDate to, String field) {
+        LocalDate today = LocalDate.of(2026, 6, 1);
+        ContractPeriod period = new ContractPeriod(from, to);
+        if (field.equals("ok")) {
+            assertThat(period.check(today)).isEqualTo(period);
+        } else {
+            assertThatThrownBy(() -> period.check(today)).isInstanceOfSatisfying(LinliException.class,
+                    ex -> assertThat(ex.extensions()).containsEntry("field", field));
+        }
     }
 
     @Test

@@ -35,7 +35,11 @@ public enum ErrorCode {
     FOUR_EYES_REQUIRED("大额支出须由另一位社区工作者审批"),
     EXPENSE_ALREADY_APPROVED("该支出已审批"),
     TOO_MANY_PHOTOS("上传的图片太多，请先使用已上传的图片，或稍后再试"),
-    INTERNAL("系统繁忙，请稍后再试");
+    INTERNAL("系统繁忙，请稍后再试"),
+    PARTNER_APPLICATION_PENDING("你已有一份待审核的合伙人申请"),
+    PARTNER_APPLICATION_DECIDED("该申请已处理，不能再次操作"),
+    PARTNER_INVITATION_ANSWERED("该邀请已处理"),
+    LAST_PARTNER_ADMIN("你是唯一的管理员，请先邀请其他管理员或移除其他成员");
 
     private final String defaultMessage;
 
