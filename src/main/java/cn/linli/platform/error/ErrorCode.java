@@ -35,7 +35,9 @@ public enum ErrorCode {
     FOUR_EYES_REQUIRED("大额支出须由另一位社区工作者审批"),
     EXPENSE_ALREADY_APPROVED("该支出已审批"),
     TOO_MANY_PHOTOS("上传的图片太多，请先使用已上传的图片，或稍后再试"),
-    INTERNAL("系统繁忙，请稍后再试");
+    INTERNAL("系统繁忙，请稍后再试"),
+    IMPORT_FILE_INVALID("文件无法导入，请检查后重新上传"),
+    IMPORT_HAS_INVALID_ROWS("导入文件中有无法导入的行，请修改后重新上传");
 
     private final String defaultMessage;
 
