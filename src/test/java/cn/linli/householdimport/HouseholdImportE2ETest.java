@@ -96,6 +96,20 @@ class HouseholdImportE2ETest extends ImportTestBase {
     }
 
     @Test
+    void theSampleFileShippedForTheReadmeImports() throws java.io.IOException {
+        Place place = newCommunity();
+        byte[] sample;
+        try (var in = getClass().getResourceAsStream("/samples/households.csv")) {
+            sample = java.util.Objects.requireNonNull(in).readAllBytes();
+        }
+        Map<String, Object> summary = uploaded(place, sample);
+        assertCounts(summary, 12, 12, 0, 0);
+        commit(place.staff(), (String) summary.get("id")).errors().verify();
+        assertThat(households(place.communityId())).isEqualTo(12);
+        assertThat(count("select count(*) from estate where community_id = " + place.communityId())).isEqualTo(2);
+    }
+
+    @Test
     void theReportPagesByKeyset() {
         Place place = newCommunity();
         String id = uploadedId(place, FIVE_ROWS);
