@@ -643,6 +643,30 @@ fragment CampaignFields on Campaign {
 }
 `,
 
+  CommitHouseholdImport: `mutation CommitHouseholdImport($input: CommitHouseholdImportInput!) {
+  commitHouseholdImport(input: $input) {
+    ...HouseholdImportFields
+  }
+}
+
+fragment HouseholdImportFields on HouseholdImport {
+  id
+  community {
+    id
+    name
+  }
+  fileName
+  format
+  status
+  rowCount
+  newCount
+  alreadyThereCount
+  invalidCount
+  createdAt
+  committedAt
+}
+`,
+
   Communities: `query Communities($first: Int, $after: String, $streetId: ID) {
   communities(first: $first, after: $after, streetId: $streetId) {
     edges {
@@ -1392,6 +1416,50 @@ fragment PointsMovementFields on PointsMovement {
   transactionId
   replayed
   balance
+}
+`,
+
+  HouseholdImport: `query HouseholdImport($id: ID!, $outcome: HouseholdImportOutcome, $first: Int, $after: String) {
+  householdImport(id: $id) {
+    ...HouseholdImportFields
+    rows(outcome: $outcome, first: $first, after: $after) {
+      edges {
+        cursor
+        node {
+          rowNumber
+          estate
+          building
+          unit
+          room
+          headName
+          headPhone
+          outcome
+          reason
+        }
+      }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+    }
+  }
+}
+
+fragment HouseholdImportFields on HouseholdImport {
+  id
+  community {
+    id
+    name
+  }
+  fileName
+  format
+  status
+  rowCount
+  newCount
+  alreadyThereCount
+  invalidCount
+  createdAt
+  committedAt
 }
 `,
 

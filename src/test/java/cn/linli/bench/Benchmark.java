@@ -1,9 +1,11 @@
 package cn.linli.bench;
 
+import java.io.ByteArrayOutputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -28,13 +30,14 @@ import tools.jackson.databind.json.JsonMapper;
  * Load benchmark: starts the server with the dev services, then for each read the clients make most often sends as
  * many requests as {@code CONCURRENCY} clients can in {@code SECONDS}, and prints throughput and latency percentiles.
  * Run with {@code ./mvnw -q test-compile exec:java@benchmark} (see README.md). Numbers depend on the machine; compare
- * runs on the same one.
+ * runs on the same one. Last, one household import of 5,000 rows is timed (upload + dry run, commit).
  */
 public final class Benchmark {
 
     private static final int CONCURRENCY = Integer.getInteger("bench.concurrency", 16);
     private static final int SECONDS = Integer.getInteger("bench.seconds", 10);
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final int IMPORT_ROWS = Integer.getInteger("bench.importRows", 5_000);
 
     public static void main(String[] args) throws Exception {
         Map<String, Object> settings = new LinkedHashMap<>(DevServices.start());
@@ -54,6 +57,7 @@ public final class Benchmark {
             run(http, url, staff, "DispatchQueue", Map.of("communityId", community, "first", 50));
             run(http, url, resident, "MyTimeBank", Map.of("first", 20));
             run(http, url, resident, "Offerings", Map.of("communityId", community, "first", 20));
+            importHouseholds(http, url, staff, community);
         }
         System.exit(0);
     }
@@ -97,6 +101,59 @@ public final class Benchmark {
         Collections.sort(sorted);
         System.out.printf("%-28s %10.1f %9.2f %9.2f %9.2f %7d%n", operation, sorted.size() / (double) SECONDS,
                 percentile(sorted, 0.50), percentile(sorted, 0.95), percentile(sorted, 0.99), errors.get());
+    }
+
+    /**
+     * One household import of {@code IMPORT_ROWS} rows, timed as staff see it: the upload (read, check every row
+     * against the tree, store the dry run), the commit (one transaction), and the same file again (all already there).
+     * Single runs, not a load test: the figures say how long a staff member waits.
+     */
+    private static void importHouseholds(HttpClient http, String url, String token, String community) throws Exception {
+        String base = url.substring(0, url.length() - "/graphql".length());
+        StringBuilder csv = new StringBuilder("小区,楼栋,单元,房号,户主姓名,联系电话\n");
+        String estate = "基准苑" + System.currentTimeMillis();
+        for (int i = 0; i < IMPORT_ROWS; i++) {
+            csv.append(estate).append(',').append(i / 200 + 1).append("栋,").append(i / 50 % 4 + 1).append("单元,")
+                    .append(i % 50 + 101).append(",住户").append(i).append(",139").append(String.format("%08d", i))
+                    .append('\n');
+        }
+        byte[] file = csv.toString().getBytes(StandardCharsets.UTF_8);
+        long start = System.nanoTime();
+        String id = (String) upload(http, base, token, community, file).get("id");
+        double dryRun = (System.nanoTime() - start) / 1_000_000.0;
+        start = System.nanoTime();
+        Map<?, ?> committed = post(http, url, token, ApiDocuments.load("CommitHouseholdImport"), "CommitHouseholdImport",
+                Map.of("input", Map.of("importId", id)));
+        double commit = (System.nanoTime() - start) / 1_000_000.0;
+        start = System.nanoTime();
+        Map<?, ?> again = upload(http, base, token, community, file);
+        double reimport = (System.nanoTime() - start) / 1_000_000.0;
+        System.out.printf("%nHousehold import, %,d rows (%,d KB CSV), single runs%n", IMPORT_ROWS, file.length / 1024);
+        System.out.printf("%-28s %10.0f ms%n", "upload + dry run", dryRun);
+        System.out.printf("%-28s %10.0f ms%s%n", "commit (one transaction)", commit,
+                committed.containsKey("errors") ? "  ERRORS: " + committed.get("errors") : "");
+        System.out.printf("%-28s %10.0f ms  (already there: %s)%n", "same file again (dry run)", reimport,
+                again.get("alreadyThereCount"));
+    }
+
+    private static Map<?, ?> upload(HttpClient http, String base, String token, String community, byte[] file)
+            throws Exception {
+        String boundary = "linli-bench-" + System.nanoTime();
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"households.csv\"\r\n"
+                + "Content-Type: text/csv\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+        body.writeBytes(file);
+        body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        HttpRequest request = HttpRequest.newBuilder(URI.create(base + "/imports/households?communityId=" + community))
+                .header("Authorization", "Bearer " + token)
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
+                .build();
+        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 201) {
+            throw new IllegalStateException("import upload failed: " + response.statusCode() + " " + response.body());
+        }
+        return JSON.readValue(response.body(), Map.class);
     }
 
     private static double percentile(List<Long> sorted, double p) {

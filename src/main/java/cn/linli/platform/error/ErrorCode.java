@@ -39,7 +39,9 @@ public enum ErrorCode {
     PARTNER_APPLICATION_PENDING("你已有一份待审核的合伙人申请"),
     PARTNER_APPLICATION_DECIDED("该申请已处理，不能再次操作"),
     PARTNER_INVITATION_ANSWERED("该邀请已处理"),
-    LAST_PARTNER_ADMIN("你是唯一的管理员，请先邀请其他管理员或移除其他成员");
+    LAST_PARTNER_ADMIN("你是唯一的管理员，请先邀请其他管理员或移除其他成员"),
+    IMPORT_FILE_INVALID("文件无法导入，请检查后重新上传"),
+    IMPORT_HAS_INVALID_ROWS("导入文件中有无法导入的行，请修改后重新上传");
 
     private final String defaultMessage;
 

@@ -51,6 +51,9 @@ class SecurityConfig {
                         // WeChat Pay calls this; it proves itself by signing the body, checked by the handler
                         .pathMatchers(HttpMethod.POST, "/wechat/pay/notify", "/wechat/pay/refund-notify").permitAll()
                         .pathMatchers(HttpMethod.POST, "/photos").authenticated()
+                        // household spreadsheets: who may (staff of the community) is checked by the handler
+                        .pathMatchers(HttpMethod.POST, "/imports/households").authenticated()
+                        .pathMatchers(HttpMethod.GET, "/exports/households").authenticated()
                         // <image> tags cannot send a token: photo URLs carry a signature, checked by the handler
                         .pathMatchers(HttpMethod.GET, "/photos/*").permitAll()
                         .pathMatchers(HttpMethod.GET, "/graphiql", "/graphiql/**").permitAll()
@@ -134,7 +137,8 @@ class SecurityConfig {
 
     private static boolean isApiPath(ServerWebExchange exchange) {
         String path = exchange.getRequest().getPath().pathWithinApplication().value();
-        return path.equals("/graphql") || path.startsWith("/graphql/") || path.equals("/photos") || path.startsWith("/photos/");
+        return path.equals("/graphql") || path.startsWith("/graphql/") || path.equals("/photos") || path.startsWith("/photos/")
+                || path.equals("/imports/households") || path.equals("/exports/households");
     }
 
     private static Mono<Void> notFound(ServerWebExchange exchange) {

@@ -1,0 +1,18 @@
+package cn.linli.householdimport;
+
+import org.jspecify.annotations.Nullable;
+
+/** A row with its outcome; {@code reason} (Chinese) only for INVALID. Stored as one household_import_row. */
+record ClassifiedRow(int rowNumber, String estate, String building, String unit, String room,
+                     @Nullable String headName, @Nullable String headPhone, ImportOutcome outcome,
+                     @Nullable String reason) {
+
+    static ClassifiedRow of(SheetRow row, ImportOutcome outcome, @Nullable String reason) {
+        return new ClassifiedRow(row.rowNumber(), row.estate(), row.building(), row.unit(), row.room(), row.headName(),
+                row.headPhone(), outcome, reason);
+    }
+
+    ClassifiedRow with(ImportOutcome newOutcome, @Nullable String newReason) {
+        return new ClassifiedRow(rowNumber, estate, building, unit, room, headName, headPhone, newOutcome, newReason);
+    }
+}
