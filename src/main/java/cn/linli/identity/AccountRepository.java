@@ -90,6 +90,11 @@ class AccountRepository {
                 .bind("id", id).bind("role", role.name()).then();
     }
 
+    Mono<Void> revokeRole(long id, Role role) {
+        return db.sql("delete from account_role where account_id = :id and role = :role")
+                .bind("id", id).bind("role", role.name()).then();
+    }
+
     /** The one mapper of account rows: roles arrive as a text array and become a set of enums. */
     private static Account account(Readable row) {
         Set<Role> roles = EnumSet.noneOf(Role.class);

@@ -103,6 +103,16 @@ public class IdentityService {
                 .then(accounts.grantRole(accountId, role));
     }
 
+    /**
+     * Takes a role away (e.g. STAFF when the last appointment is revoked); joins the caller's transaction. The access
+     * tokens already issued still carry the role until they expire, so features check rights that matter against
+     * their own tables per request (community staff do).
+     */
+    @Transactional
+    public Mono<Void> revokeRole(long accountId, Role role) {
+        return accounts.revokeRole(accountId, role);
+    }
+
     /** The WeChat openid of an account (for WeChat Pay's payer), never shown to clients. */
     public Mono<String> openidOf(long accountId) {
         return account(accountId).map(Account::openid);

@@ -35,7 +35,11 @@ public enum ErrorCode {
     FOUR_EYES_REQUIRED("大额支出须由另一位社区工作者审批"),
     EXPENSE_ALREADY_APPROVED("该支出已审批"),
     TOO_MANY_PHOTOS("上传的图片太多，请先使用已上传的图片，或稍后再试"),
-    INTERNAL("系统繁忙，请稍后再试");
+    INTERNAL("系统繁忙，请稍后再试"),
+    PLACE_NAME_TAKEN("同一上级下已有同名的地点"),
+    PLACE_RETIRED("该地点已停用"),
+    PLACE_HAS_ACTIVE_CHILDREN("请先停用其下仍在使用的地点"),
+    STAFF_ELSEWHERE("该账号已在其他社区或街道任职");
 
     private final String defaultMessage;
 
