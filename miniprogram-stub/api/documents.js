@@ -210,6 +210,36 @@ fragment PartnerApplicationFields on PartnerApplication {
 }
 `,
 
+  AppointStaff: `mutation AppointStaff($input: AppointStaffInput!) {
+  appointStaff(input: $input) {
+    ...StaffMemberFields
+  }
+}
+
+fragment StaffMemberFields on StaffMember {
+  id
+  nickname
+  title
+  grid {
+    id
+    name
+  }
+}
+`,
+
+  AppointStreetStaff: `mutation AppointStreetStaff($input: AppointStreetStaffInput!) {
+  appointStreetStaff(input: $input) {
+    id
+    nickname
+    title
+    street {
+      id
+      name
+    }
+  }
+}
+`,
+
   ApproveExpense: `mutation ApproveExpense($input: ExpenseIdInput!) {
   approveExpense(input: $input) {
     ...ExpenseFields
@@ -928,6 +958,39 @@ fragment TimelineFields on Order {
 }
 `,
 
+  CreateBuilding: `mutation CreateBuilding($input: CreateBuildingInput!) {
+  createBuilding(input: $input) {
+    ...PlaceFields
+  }
+}
+
+fragment PlaceFields on Place {
+  __typename
+  id
+  retiredAt
+  ... on Street {
+    name
+  }
+  ... on Community {
+    name
+    address
+  }
+  ... on Estate {
+    name
+  }
+  ... on Building {
+    name
+  }
+  ... on Unit {
+    name
+  }
+  ... on Household {
+    room
+    label
+  }
+}
+`,
+
   CreateCampaign: `mutation CreateCampaign($input: CreateCampaignInput!) {
   createCampaign(input: $input) {
     ...CampaignFields
@@ -987,6 +1050,109 @@ fragment CampaignFields on Campaign {
 }
 `,
 
+  CreateCommunity: `mutation CreateCommunity($input: CreateCommunityInput!) {
+  createCommunity(input: $input) {
+    ...PlaceFields
+    street {
+      id
+      name
+    }
+  }
+}
+
+fragment PlaceFields on Place {
+  __typename
+  id
+  retiredAt
+  ... on Street {
+    name
+  }
+  ... on Community {
+    name
+    address
+  }
+  ... on Estate {
+    name
+  }
+  ... on Building {
+    name
+  }
+  ... on Unit {
+    name
+  }
+  ... on Household {
+    room
+    label
+  }
+}
+`,
+
+  CreateEstate: `mutation CreateEstate($input: CreateEstateInput!) {
+  createEstate(input: $input) {
+    ...PlaceFields
+  }
+}
+
+fragment PlaceFields on Place {
+  __typename
+  id
+  retiredAt
+  ... on Street {
+    name
+  }
+  ... on Community {
+    name
+    address
+  }
+  ... on Estate {
+    name
+  }
+  ... on Building {
+    name
+  }
+  ... on Unit {
+    name
+  }
+  ... on Household {
+    room
+    label
+  }
+}
+`,
+
+  CreateHousehold: `mutation CreateHousehold($input: CreateHouseholdInput!) {
+  createHousehold(input: $input) {
+    ...PlaceFields
+  }
+}
+
+fragment PlaceFields on Place {
+  __typename
+  id
+  retiredAt
+  ... on Street {
+    name
+  }
+  ... on Community {
+    name
+    address
+  }
+  ... on Estate {
+    name
+  }
+  ... on Building {
+    name
+  }
+  ... on Unit {
+    name
+  }
+  ... on Household {
+    room
+    label
+  }
+}
+`,
+
   CreateOffering: `mutation CreateOffering($input: CreateOfferingInput!) {
   createOffering(input: $input) {
     ...OfferingFields
@@ -1022,6 +1188,72 @@ fragment OfferingFields on Offering {
     pointsPrice
     stock
     validTo
+  }
+}
+`,
+
+  CreateStreet: `mutation CreateStreet($input: CreateStreetInput!) {
+  createStreet(input: $input) {
+    ...PlaceFields
+  }
+}
+
+fragment PlaceFields on Place {
+  __typename
+  id
+  retiredAt
+  ... on Street {
+    name
+  }
+  ... on Community {
+    name
+    address
+  }
+  ... on Estate {
+    name
+  }
+  ... on Building {
+    name
+  }
+  ... on Unit {
+    name
+  }
+  ... on Household {
+    room
+    label
+  }
+}
+`,
+
+  CreateUnit: `mutation CreateUnit($input: CreateUnitInput!) {
+  createUnit(input: $input) {
+    ...PlaceFields
+  }
+}
+
+fragment PlaceFields on Place {
+  __typename
+  id
+  retiredAt
+  ... on Street {
+    name
+  }
+  ... on Community {
+    name
+    address
+  }
+  ... on Estate {
+    name
+  }
+  ... on Building {
+    name
+  }
+  ... on Unit {
+    name
+  }
+  ... on Household {
+    room
+    label
   }
 }
 `,
@@ -1541,6 +1773,51 @@ fragment AccountFields on Account {
   Logout: `mutation Logout($input: LogoutInput!) {
   logout(input: $input) {
     success
+  }
+}
+`,
+
+  ManagedCommunityTree: `query ManagedCommunityTree($id: ID!, $includeRetired: Boolean) {
+  community(id: $id) {
+    id
+    name
+    address
+    retiredAt
+    householdCount
+    staff {
+      ...StaffMemberFields
+    }
+    estates(includeRetired: $includeRetired) {
+      id
+      name
+      retiredAt
+      buildings(includeRetired: $includeRetired) {
+        id
+        name
+        retiredAt
+        units(includeRetired: $includeRetired) {
+          id
+          name
+          retiredAt
+          households(includeRetired: $includeRetired) {
+            id
+            room
+            label
+            retiredAt
+          }
+        }
+      }
+    }
+  }
+}
+
+fragment StaffMemberFields on StaffMember {
+  id
+  nickname
+  title
+  grid {
+    id
+    name
   }
 }
 `,
@@ -2635,6 +2912,39 @@ fragment AccountFields on Account {
 }
 `,
 
+  ReinstatePlace: `mutation ReinstatePlace($input: PlaceInput!) {
+  reinstatePlace(input: $input) {
+    ...PlaceFields
+  }
+}
+
+fragment PlaceFields on Place {
+  __typename
+  id
+  retiredAt
+  ... on Street {
+    name
+  }
+  ... on Community {
+    name
+    address
+  }
+  ... on Estate {
+    name
+  }
+  ... on Building {
+    name
+  }
+  ... on Unit {
+    name
+  }
+  ... on Household {
+    room
+    label
+  }
+}
+`,
+
   RejectPartnerApplication: `mutation RejectPartnerApplication($input: RejectPartnerApplicationInput!) {
   rejectPartnerApplication(input: $input) {
     ...PartnerApplicationFields
@@ -2716,6 +3026,106 @@ fragment PartnerFields on Partner {
 }
 `,
 
+  RenamePlace: `mutation RenamePlace($input: RenamePlaceInput!) {
+  renamePlace(input: $input) {
+    ...PlaceFields
+  }
+}
+
+fragment PlaceFields on Place {
+  __typename
+  id
+  retiredAt
+  ... on Street {
+    name
+  }
+  ... on Community {
+    name
+    address
+  }
+  ... on Estate {
+    name
+  }
+  ... on Building {
+    name
+  }
+  ... on Unit {
+    name
+  }
+  ... on Household {
+    room
+    label
+  }
+}
+`,
+
+  RetirePlace: `mutation RetirePlace($input: PlaceInput!) {
+  retirePlace(input: $input) {
+    ...PlaceFields
+  }
+}
+
+fragment PlaceFields on Place {
+  __typename
+  id
+  retiredAt
+  ... on Street {
+    name
+  }
+  ... on Community {
+    name
+    address
+  }
+  ... on Estate {
+    name
+  }
+  ... on Building {
+    name
+  }
+  ... on Unit {
+    name
+  }
+  ... on Household {
+    room
+    label
+  }
+}
+`,
+
+  RevokeStaff: `mutation RevokeStaff($input: RevokeStaffInput!) {
+  revokeStaff(input: $input) {
+    id
+    name
+    staff {
+      ...StaffMemberFields
+    }
+  }
+}
+
+fragment StaffMemberFields on StaffMember {
+  id
+  nickname
+  title
+  grid {
+    id
+    name
+  }
+}
+`,
+
+  RevokeStreetStaff: `mutation RevokeStreetStaff($input: RevokeStreetStaffInput!) {
+  revokeStreetStaff(input: $input) {
+    id
+    name
+    staff {
+      id
+      nickname
+      title
+    }
+  }
+}
+`,
+
   Rewards: `query Rewards($communityId: ID!, $kind: RewardKind, $first: Int, $after: String) {
   rewards(communityId: $communityId, kind: $kind, first: $first, after: $after) {
     edges {
@@ -2730,6 +3140,29 @@ fragment PartnerFields on Partner {
         validTo
         voucherValidDays
         supplier {
+          id
+          name
+        }
+      }
+    }
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+  }
+}
+`,
+
+  SearchCommunities: `query SearchCommunities($search: String, $first: Int, $after: String, $includeRetired: Boolean) {
+  communities(search: $search, first: $first, after: $after, includeRetired: $includeRetired) {
+    edges {
+      cursor
+      node {
+        id
+        name
+        address
+        retiredAt
+        street {
           id
           name
         }
@@ -2816,6 +3249,25 @@ fragment VolunteerActivityFields on VolunteerActivity {
 }
 `,
 
+  StaffCommunityHouseholds: `query StaffCommunityHouseholds($communityId: ID!, $first: Int, $after: String, $includeRetired: Boolean) {
+  households(communityId: $communityId, first: $first, after: $after, includeRetired: $includeRetired) {
+    edges {
+      cursor
+      node {
+        id
+        room
+        label
+        retiredAt
+      }
+    }
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+  }
+}
+`,
+
   StartOrder: `mutation StartOrder($input: StartOrderInput!) {
   startOrder(input: $input) {
     ...OrderFields
@@ -2888,6 +3340,20 @@ fragment TimelineFields on Order {
       name
     }
     reason
+  }
+}
+`,
+
+  Streets: `query Streets($includeRetired: Boolean) {
+  streets(includeRetired: $includeRetired) {
+    id
+    name
+    retiredAt
+    staff {
+      id
+      nickname
+      title
+    }
   }
 }
 `,

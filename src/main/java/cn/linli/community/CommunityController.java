@@ -2,6 +2,7 @@ package cn.linli.community;
 
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -10,10 +11,12 @@ import cn.linli.platform.pagination.Connection;
 import cn.linli.platform.security.Viewer;
 import cn.linli.platform.security.Viewers;
 import graphql.GraphQLContext;
+import graphql.schema.DataFetchingEnvironment;
 import org.jspecify.annotations.Nullable;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.stereotype.Controller;
 import reactor.core.publisher.Mono;
 
@@ -30,8 +33,14 @@ class CommunityController {
     @QueryMapping
     /** Logged-in callers only (the viewer argument says so). */
     Mono<Connection<Community>> communities(@Argument @Nullable Integer first, @Argument @Nullable String after,
-                                            @Argument @Nullable String streetId, Viewer viewer) {
-        return service.communities(first, after, streetId);
+                                            @Argument @Nullable String streetId, @Argument @Nullable String search,
+                                            @Argument @Nullable Boolean includeRetired, Viewer viewer) {
+        return service.communities(first, after, streetId, search, Boolean.TRUE.equals(includeRetired));
+    }
+
+    @QueryMapping
+    Mono<List<Street>> streets(@Argument @Nullable Boolean includeRetired, Viewer viewer) {
+        return service.streets(Boolean.TRUE.equals(includeRetired));
     }
 
     @QueryMapping
@@ -41,8 +50,9 @@ class CommunityController {
 
     @QueryMapping
     Mono<Connection<Household>> households(@Argument String communityId, @Argument @Nullable Integer first,
-                                           @Argument @Nullable String after, Viewer viewer, GraphQLContext context) {
-        return service.households(viewer, context, communityId, first, after);
+                                           @Argument @Nullable String after, @Argument @Nullable Boolean includeRetired,
+                                           Viewer viewer, GraphQLContext context) {
+        return service.households(viewer, context, communityId, first, after, Boolean.TRUE.equals(includeRetired));
     }
 
     @BatchMapping(typeName = "Community", field = "street")
@@ -50,9 +60,10 @@ class CommunityController {
         return Batches.one(communities, Community::streetId, service::streets);
     }
 
-    @BatchMapping(typeName = "Community", field = "estates")
-    Mono<Map<Community, List<Estate>>> estatesOfCommunity(List<Community> communities) {
-        return Batches.many(communities, Community::id, service::estatesOfCommunities);
+    @SchemaMapping(typeName = "Community", field = "estates")
+    CompletableFuture<List<Estate>> estatesOfCommunity(Community community, @Argument @Nullable Boolean includeRetired,
+                                                       DataFetchingEnvironment env) {
+        return TreeLoaders.children(env, TreeLoaders.ESTATES, community.id(), includeRetired);
     }
 
     @BatchMapping(typeName = "Community", field = "householdCount")
@@ -72,9 +83,10 @@ class CommunityController {
         return Batches.one(estates, Estate::communityId, service::communitiesByIds);
     }
 
-    @BatchMapping(typeName = "Estate", field = "buildings")
-    Mono<Map<Estate, List<Building>>> buildingsOfEstate(List<Estate> estates) {
-        return Batches.many(estates, Estate::id, service::buildingsOfEstates);
+    @SchemaMapping(typeName = "Estate", field = "buildings")
+    CompletableFuture<List<Building>> buildingsOfEstate(Estate estate, @Argument @Nullable Boolean includeRetired,
+                                                        DataFetchingEnvironment env) {
+        return TreeLoaders.children(env, TreeLoaders.BUILDINGS, estate.id(), includeRetired);
     }
 
     @BatchMapping(typeName = "Building", field = "estate")
@@ -82,9 +94,10 @@ class CommunityController {
         return Batches.one(buildings, Building::estateId, service::estatesByIds);
     }
 
-    @BatchMapping(typeName = "Building", field = "units")
-    Mono<Map<Building, List<Unit>>> unitsOfBuilding(List<Building> buildings) {
-        return Batches.many(buildings, Building::id, service::unitsOfBuildings);
+    @SchemaMapping(typeName = "Building", field = "units")
+    CompletableFuture<List<Unit>> unitsOfBuilding(Building building, @Argument @Nullable Boolean includeRetired,
+                                                  DataFetchingEnvironment env) {
+        return TreeLoaders.children(env, TreeLoaders.UNITS, building.id(), includeRetired);
     }
 
     @BatchMapping(typeName = "Unit", field = "building")
@@ -92,9 +105,25 @@ class CommunityController {
         return Batches.one(units, Unit::buildingId, service::buildingsByIds);
     }
 
-    @BatchMapping(typeName = "Unit", field = "households")
-    Mono<Map<Unit, List<Household>>> householdsOfUnit(List<Unit> units) {
-        return Batches.many(units, Unit::id, service::householdsOfUnits);
+    @SchemaMapping(typeName = "Unit", field = "households")
+    CompletableFuture<List<Household>> householdsOfUnit(Unit unit, @Argument @Nullable Boolean includeRetired,
+                                                        DataFetchingEnvironment env) {
+        return TreeLoaders.children(env, TreeLoaders.HOUSEHOLDS, unit.id(), includeRetired);
+    }
+
+    @BatchMapping(typeName = "StaffMember", field = "grid")
+    Mono<Map<StaffMember, List<Building>>> gridOfStaff(List<StaffMember> staff) {
+        return Batches.many(staff, StaffMember::id, service::gridsOf);
+    }
+
+    @BatchMapping(typeName = "Street", field = "staff")
+    Mono<Map<Street, List<StreetStaffMember>>> staffOfStreet(List<Street> streets) {
+        return Batches.many(streets, Street::id, service::staffOfStreets);
+    }
+
+    @BatchMapping(typeName = "StreetStaffMember", field = "street")
+    Mono<Map<StreetStaffMember, Street>> streetOfStreetStaff(List<StreetStaffMember> staff) {
+        return Batches.one(staff, StreetStaffMember::streetId, service::streets);
     }
 
     @BatchMapping(typeName = "Household", field = "unit")

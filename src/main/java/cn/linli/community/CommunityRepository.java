@@ -10,7 +10,6 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
 import reactor.core.publisher.Flux;
-import reactor.core.publisher.Mono;
 
 /**
  * SQL for the community tree. Every "children of these parents" read takes all parent ids at once
@@ -21,7 +20,7 @@ class CommunityRepository {
 
     /** Household columns with its label (锦江苑 3栋2单元501) built in the same statement. */
     private static final String HOUSEHOLD_COLUMNS = """
-            h.id, h.unit_id, h.community_id, h.room, h.created_at,
+            h.id, h.unit_id, h.community_id, h.room, h.created_at, h.retired_at,
             e.name || ' ' || b.name || u.name || h.room as label
             """;
     private static final String HOUSEHOLD_FROM = """
@@ -38,40 +37,57 @@ class CommunityRepository {
         this.db = db;
     }
 
-    Flux<Community> communities(PageRequest page, @Nullable Long streetId) {
+    /**
+     * A page of communities, optionally of one street and/or whose name contains {@code search} (already a LIKE
+     * pattern with its wildcards escaped, see {@link LikePatterns}).
+     */
+    Flux<Community> communities(PageRequest page, @Nullable Long streetId, @Nullable String search,
+                                boolean includeRetired) {
         var spec = db.sql("""
-                select id, street_id, name, address, created_at from community
+                select id, street_id, name, address, created_at, retired_at from community
                  where (cast(:streetId as bigint) is null or street_id = :streetId)
+                   and (cast(:search as text) is null or name ilike :search escape '\\')
+                   and (:includeRetired or retired_at is null)
                    and """ + PageRequest.after("") + """
                  order by created_at, id
                  limit :limit
-                """).bind("streetId", Binds.nullable(streetId, Long.class));
+                """)
+                .bind("streetId", Binds.nullable(streetId, Long.class))
+                .bind("search", Binds.nullable(search, String.class))
+                .bind("includeRetired", includeRetired);
         return page.bind(spec).mapProperties(Community.class).all();
     }
 
+    Flux<Street> streets(boolean includeRetired) {
+        return db.sql("select id, name, retired_at from street where :includeRetired or retired_at is null order by id")
+                .bind("includeRetired", includeRetired)
+                .mapProperties(Street.class)
+                .all();
+    }
+
     Flux<Community> communitiesByIds(Collection<Long> ids) {
-        return db.sql("select id, street_id, name, address, created_at from community where id = any(:ids)")
+        return db.sql("select id, street_id, name, address, created_at, retired_at from community where id = any(:ids)")
                 .bind("ids", Ids.array(ids))
                 .mapProperties(Community.class)
                 .all();
     }
 
     Flux<Street> streetsByIds(Collection<Long> ids) {
-        return db.sql("select id, name from street where id = any(:ids)")
+        return db.sql("select id, name, retired_at from street where id = any(:ids)")
                 .bind("ids", Ids.array(ids))
                 .mapProperties(Street.class)
                 .all();
     }
 
     Flux<Estate> estatesByCommunityIds(Collection<Long> communityIds) {
-        return db.sql("select id, community_id, name from estate where community_id = any(:ids) order by name, id")
+        return db.sql("select id, community_id, name, retired_at from estate where community_id = any(:ids) order by name, id")
                 .bind("ids", Ids.array(communityIds))
                 .mapProperties(Estate.class)
                 .all();
     }
 
     Flux<Estate> estatesByIds(Collection<Long> ids) {
-        return db.sql("select id, community_id, name from estate where id = any(:ids)")
+        return db.sql("select id, community_id, name, retired_at from estate where id = any(:ids)")
                 .bind("ids", Ids.array(ids))
                 .mapProperties(Estate.class)
                 .all();
@@ -79,7 +95,7 @@ class CommunityRepository {
 
     Flux<Building> buildingsByEstateIds(Collection<Long> estateIds) {
         return db.sql("""
-                        select id, estate_id, community_id, name from building
+                        select id, estate_id, community_id, name, retired_at from building
                          where estate_id = any(:ids) order by length(name), name, id
                         """)
                 .bind("ids", Ids.array(estateIds))
@@ -88,7 +104,7 @@ class CommunityRepository {
     }
 
     Flux<Building> buildingsByIds(Collection<Long> ids) {
-        return db.sql("select id, estate_id, community_id, name from building where id = any(:ids)")
+        return db.sql("select id, estate_id, community_id, name, retired_at from building where id = any(:ids)")
                 .bind("ids", Ids.array(ids))
                 .mapProperties(Building.class)
                 .all();
@@ -96,7 +112,7 @@ class CommunityRepository {
 
     Flux<Unit> unitsByBuildingIds(Collection<Long> buildingIds) {
         return db.sql("""
-                        select id, building_id, community_id, name from unit
+                        select id, building_id, community_id, name, retired_at from unit
                          where building_id = any(:ids) order by length(name), name, id
                         """)
                 .bind("ids", Ids.array(buildingIds))
@@ -105,7 +121,7 @@ class CommunityRepository {
     }
 
     Flux<Unit> unitsByIds(Collection<Long> ids) {
-        return db.sql("select id, building_id, community_id, name from unit where id = any(:ids)")
+        return db.sql("select id, building_id, community_id, name, retired_at from unit where id = any(:ids)")
                 .bind("ids", Ids.array(ids))
                 .mapProperties(Unit.class)
                 .all();
@@ -125,13 +141,14 @@ class CommunityRepository {
                 .all();
     }
 
-    Flux<Household> householdsOfCommunity(long communityId, PageRequest page) {
+    Flux<Household> householdsOfCommunity(long communityId, PageRequest page, boolean includeRetired) {
         var spec = db.sql(HOUSEHOLD_SELECT + """
                  where h.community_id = :communityId
+                   and (:includeRetired or h.retired_at is null)
                    and """ + PageRequest.after("h.") + """
                  order by h.created_at, h.id
                  limit :limit
-                """).bind("communityId", communityId);
+                """).bind("communityId", communityId).bind("includeRetired", includeRetired);
         return page.bind(spec).mapProperties(Household.class).all();
     }
 
@@ -148,10 +165,11 @@ class CommunityRepository {
     }
 
     /** A household with the account that belongs to it, as one row. */
-    record Membership(long accountId, long id, long unitId, long communityId, String room, String label, Instant createdAt) {
+    record Membership(long accountId, long id, long unitId, long communityId, String room, String label,
+                      Instant createdAt, @Nullable Instant retiredAt) {
 
         Household household() {
-            return new Household(id, unitId, communityId, room, label, createdAt);
+            return new Household(id, unitId, communityId, room, label, createdAt, retiredAt);
         }
     }
 
@@ -167,52 +185,17 @@ class CommunityRepository {
                 .all();
     }
 
+    /** Households in use (retired ones are no longer registered addresses). */
     Flux<CountRow> householdCounts(Collection<Long> communityIds) {
-        return db.sql("select community_id as id, count(*) as count from household where community_id = any(:ids) group by community_id")
+        return db.sql("""
+                        select community_id as id, count(*) as count from household
+                         where community_id = any(:ids) and retired_at is null group by community_id
+                        """)
                 .bind("ids", Ids.array(communityIds))
                 .mapProperties(CountRow.class)
                 .all();
     }
 
     record CountRow(long id, long count) {
-    }
-
-    Flux<StaffMember> staffOfCommunities(Collection<Long> communityIds) {
-        return db.sql("""
-                        select s.account_id as id, s.community_id, s.title, a.nickname
-                          from staff s join account a on a.id = s.account_id
-                         where s.community_id = any(:ids)
-                         order by s.created_at, s.account_id
-                        """)
-                .bind("ids", Ids.array(communityIds))
-                .mapProperties(StaffMember.class)
-                .all();
-    }
-
-    Flux<StaffMember> staffByAccountIds(Collection<Long> accountIds) {
-        return db.sql("""
-                        select s.account_id as id, s.community_id, s.title, a.nickname
-                          from staff s join account a on a.id = s.account_id
-                         where s.account_id = any(:ids)
-                        """)
-                .bind("ids", Ids.array(accountIds))
-                .mapProperties(StaffMember.class)
-                .all();
-    }
-
-    /** What the viewer may see of households: their staff community (if any) and their own households. */
-    Mono<Scope> scopeOf(long accountId) {
-        return db.sql("""
-                        select (select community_id from staff where account_id = :id) as staff_community,
-                               coalesce((select array_agg(household_id) from household_member where account_id = :id),
-                                        '{}') as households
-                        """)
-                .bind("id", accountId)
-                .map(row -> new Scope(row.get("staff_community", Long.class),
-                        java.util.Set.of(row.get("households", Long[].class))))
-                .one();
-    }
-
-    record Scope(@Nullable Long staffCommunityId, java.util.Set<Long> householdIds) {
     }
 }

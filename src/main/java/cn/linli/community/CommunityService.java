@@ -26,35 +26,44 @@ import reactor.core.publisher.Mono;
 public class CommunityService {
 
     private final CommunityRepository repository;
+    private final StaffRepository staff;
     private final CommunityAccess access;
 
-    CommunityService(CommunityRepository repository, CommunityAccess access) {
+    CommunityService(CommunityRepository repository, StaffRepository staff, CommunityAccess access) {
         this.repository = repository;
+        this.staff = staff;
         this.access = access;
     }
 
-    Mono<Connection<Community>> communities(@Nullable Integer first, @Nullable String after, @Nullable String streetId) {
+    /** A page of communities: of one street, and/or whose name contains {@code search} (how newcomers find theirs). */
+    Mono<Connection<Community>> communities(@Nullable Integer first, @Nullable String after, @Nullable String streetId,
+                                            @Nullable String search, boolean includeRetired) {
         return Mono.defer(() -> {
             PageRequest page = PageRequest.of(first, after);
             Long street = Ids.parseOptional(streetId, "streetId");
-            return repository.communities(page, street).collectList()
+            String pattern = LikePatterns.contains(search, "search");
+            return repository.communities(page, street, pattern, includeRetired).collectList()
                     .map(rows -> Connection.of(rows, page, Community::position));
         });
+    }
+
+    Mono<List<Street>> streets(boolean includeRetired) {
+        return repository.streets(includeRetired).collectList();
     }
 
     Mono<Community> community(String id) {
         return Mono.defer(() -> findCommunity(Ids.parse(id, "id")));
     }
 
-    /** Every household of a community, for its staff (and administrators). */
+    /** Every household of a community, for its staff, the street's staff, and administrators. */
     Mono<Connection<Household>> households(Viewer viewer, GraphQLContext context, String communityId,
-                                           @Nullable Integer first, @Nullable String after) {
+                                           @Nullable Integer first, @Nullable String after, boolean includeRetired) {
         return Mono.defer(() -> {
             long community = Ids.parse(communityId, "communityId");
             PageRequest page = PageRequest.of(first, after);
             return findCommunity(community)
-                    .then(access.requireStaffOf(viewer, community, context))
-                    .then(repository.householdsOfCommunity(community, page).collectList())
+                    .then(access.requireOverseerOf(viewer, community, context))
+                    .then(repository.householdsOfCommunity(community, page, includeRetired).collectList())
                     .map(rows -> Connection.of(rows, page, Household::position));
         });
     }
@@ -64,9 +73,33 @@ public class CommunityService {
                 .switchIfEmpty(Mono.error(() -> LinliException.notFound("社区")));
     }
 
-    /** Fails with FORBIDDEN unless the viewer is staff of {@code communityId} or an administrator. */
+    /**
+     * Fails with FORBIDDEN unless the viewer is staff of {@code communityId} or an administrator. Read from the database
+     * per call, so a revoked appointment fails at once. Street staff do not pass: this guards changes (see
+     * {@link CommunityAccess}); for reads use {@link #requireOverseerOf}.
+     */
     public Mono<Void> requireStaffOf(Viewer viewer, long communityId) {
         return access.requireStaffOf(viewer, communityId, null);
+    }
+
+    /** Fails with FORBIDDEN unless the viewer is staff of the community, street staff of its street, or an administrator. */
+    public Mono<Void> requireOverseerOf(Viewer viewer, long communityId) {
+        return access.requireOverseerOf(viewer, communityId, null);
+    }
+
+    /** A place of any kind by id, retired or not (orders and history refer to retired ones); NOT_FOUND if none. */
+    Mono<Place> place(PlaceKind kind, long id) {
+        List<Long> ids = List.of(id);
+        Flux<? extends Place> rows = switch (kind) {
+            case STREET -> repository.streetsByIds(ids);
+            case COMMUNITY -> repository.communitiesByIds(ids);
+            case ESTATE -> repository.estatesByIds(ids);
+            case BUILDING -> repository.buildingsByIds(ids);
+            case UNIT -> repository.unitsByIds(ids);
+            case HOUSEHOLD -> repository.householdsByIds(ids);
+        };
+        return rows.next().<Place>map(place -> place)
+                .switchIfEmpty(Mono.error(() -> LinliException.notFound(kind.displayName())));
     }
 
     // ---- batched reads: one statement per level, whatever the number of parents ----
@@ -113,7 +146,17 @@ public class CommunityService {
     }
 
     public Mono<Map<Long, List<StaffMember>>> staffOfCommunities(Collection<Long> communityIds) {
-        return group(repository.staffOfCommunities(communityIds), StaffMember::communityId);
+        return group(staff.staffOfCommunities(communityIds), StaffMember::communityId);
+    }
+
+    Mono<Map<Long, List<StreetStaffMember>>> staffOfStreets(Collection<Long> streetIds) {
+        return group(staff.streetStaffOfStreets(streetIds), StreetStaffMember::streetId);
+    }
+
+    /** The grid (网格) buildings of these staff members, keyed by account id. */
+    Mono<Map<Long, List<Building>>> gridsOf(Collection<Long> accountIds) {
+        return staff.gridsOf(accountIds).collect(Collectors.groupingBy(StaffRepository.GridRow::accountId,
+                Collectors.mapping(StaffRepository.GridRow::building, Collectors.toList())));
     }
 
     public Mono<Map<Long, Household>> householdsByIds(Collection<Long> ids) {
@@ -129,7 +172,7 @@ public class CommunityService {
 
     /** The staff record of each account that is staff somewhere, keyed by account id. */
     public Mono<Map<Long, StaffMember>> staffByAccounts(Collection<Long> accountIds) {
-        return repository.staffByAccountIds(accountIds).collectMap(StaffMember::id);
+        return staff.staffByAccountIds(accountIds).collectMap(StaffMember::id);
     }
 
     /**

@@ -103,7 +103,11 @@ public class IdentityService {
                 .then(accounts.grantRole(accountId, role));
     }
 
-    /** Takes a role away (e.g. PARTNER when the account no longer serves any partner); nothing when it had none. */
+    /**
+     * Takes a role away (e.g. STAFF when the last appointment is revoked); joins the caller's transaction. The access
+     * tokens already issued still carry the role until they expire, so features check rights that matter against
+     * their own tables per request (community staff do).
+     */
     @Transactional
     public Mono<Void> revokeRole(long accountId, Role role) {
         return accounts.revokeRole(accountId, role);

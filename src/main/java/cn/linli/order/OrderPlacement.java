@@ -6,6 +6,7 @@ import cn.linli.community.Household;
 import cn.linli.partner.PartnerService;
 import cn.linli.photo.PhotoService;
 import cn.linli.platform.db.TransactionConflicts;
+import cn.linli.platform.error.ErrorCode;
 import cn.linli.platform.error.LinliException;
 import cn.linli.platform.graphql.Ids;
 import cn.linli.platform.idempotency.IdempotencyKeys;
@@ -47,6 +48,10 @@ class OrderPlacement {
     public Mono<ServiceOrder> placeOrder(OrderAccess.Scope scope, OrderInputs.PlaceOrderInput input) {
         return Mono.defer(() -> {
             Household household = scope.requireHousehold(Ids.parse(input.householdId(), "input.householdId"));
+            if (household.retired()) {
+                // a retired household keeps its members and its past orders, but is no longer an address to serve
+                throw new LinliException(ErrorCode.PLACE_RETIRED, "该房屋已停用，不能下单");
+            }
             List<Long> photoIds = PhotoService.parse(input.photoIds(), "input.photoIds");
             // unique per resident in the table, so the key needs no scoping
             String key = IdempotencyKeys.checked(input.idempotencyKey());

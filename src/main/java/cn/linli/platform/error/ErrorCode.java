@@ -41,7 +41,11 @@ public enum ErrorCode {
     PARTNER_INVITATION_ANSWERED("该邀请已处理"),
     LAST_PARTNER_ADMIN("你是唯一的管理员，请先邀请其他管理员或移除其他成员"),
     IMPORT_FILE_INVALID("文件无法导入，请检查后重新上传"),
-    IMPORT_HAS_INVALID_ROWS("导入文件中有无法导入的行，请修改后重新上传");
+    IMPORT_HAS_INVALID_ROWS("导入文件中有无法导入的行，请修改后重新上传"),
+    PLACE_NAME_TAKEN("同一上级下已有同名的地点"),
+    PLACE_RETIRED("该地点已停用"),
+    PLACE_HAS_ACTIVE_CHILDREN("请先停用其下仍在使用的地点"),
+    STAFF_ELSEWHERE("该账号已在其他社区或街道任职");
 
     private final String defaultMessage;
 
