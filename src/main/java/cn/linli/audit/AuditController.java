@@ -36,7 +36,7 @@ class AuditController {
             PageRequest page = PageRequest.of(first, after);
             Long community = Ids.parseOptional(communityId, "communityId");
             Long subjectKey = Ids.parseOptional(subjectId, "subjectId");
-            Mono<Void> allowed = community != null ? communities.requireStaffOf(viewer, community)
+            Mono<Void> allowed = community != null ? communities.requireOverseerOf(viewer, community)
                     : viewer.has(Role.ADMIN) ? Mono.empty() : Mono.error(LinliException.forbidden());
             return allowed.then(repository.entries(community, subject, subjectKey, page).collectList())
                     .map(rows -> Connection.of(rows, page, AuditEntry::position));

@@ -99,9 +99,15 @@ class PartnerApplications {
                 .thenReturn(application);
     }
 
+    /** Every community exists and is in use: a retired community takes no new partners. */
     private Mono<Void> requireCommunities(List<Long> ids) {
-        return communities.communitiesByIds(ids).flatMap(found -> found.keySet().containsAll(ids) ? Mono.<Void>empty()
-                : Mono.error(LinliException.invalid("input.communityIds", "社区不存在")));
+        return communities.communitiesByIds(ids).flatMap(found -> {
+            if (!found.keySet().containsAll(ids)) {
+                return Mono.error(LinliException.invalid("input.communityIds", "社区不存在"));
+            }
+            boolean retired = found.values().stream().anyMatch(community -> community.retiredAt() != null);
+            return retired ? Mono.error(LinliException.invalid("input.communityIds", "所选社区已停用")) : Mono.<Void>empty();
+        });
     }
 
     private static List<Long> communityIds(List<String> raw) {

@@ -229,4 +229,21 @@ class PartnerApplicationE2ETest extends PartnerTestBase {
         page.path("partnerApplications.edges[*].node.communities[*].community.name").entityList(String.class).hasSize(size);
         return statements;
     }
+
+    @Test
+    void aRetiredCommunityTakesNoApplications() {
+        Login admin = admin();
+        String street = String.valueOf(idOf("select id from street where name = '玉林街道'"));
+        String community = api(admin.client(), "CreateCommunity").variable("input", Map.of("streetId", street,
+                "name", unique("旧城社区"))).execute().path("createCommunity.id").entity(String.class).get();
+        api(admin.client(), "RetirePlace").variable("input", Map.of("kind", "COMMUNITY", "id", community)).execute()
+                .errors().verify();
+
+        Login applicant = login(unique("retired-applicant"));
+        apply(applicant, applyInput(unique("赵师傅维修"), List.of(community), List.of())).errors()
+                .expect(e -> "VALIDATION_FAILED".equals(e.getExtensions().get("code"))
+                        && "input.communityIds".equals(e.getExtensions().get("field"))).verify();
+        assertThat(count("select count(*) from partner_application where applicant_id = " + applicant.accountId()))
+                .isZero();
+    }
 }
