@@ -6,6 +6,7 @@ import javax.crypto.spec.SecretKeySpec;
 
 import cn.linli.platform.error.ErrorCode;
 import cn.linli.platform.error.HttpErrorResponses;
+import cn.linli.platform.graphql.LiveConnections;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.graphql.server.support.BearerTokenAuthenticationExtractor;
@@ -99,10 +100,10 @@ class SecurityConfig {
      * {@code {"Authorization": "Bearer …"}} as the payload. A bad token closes the connection.
      */
     @Bean
-    AuthenticationWebSocketInterceptor webSocketAuthentication(ReactiveJwtDecoder decoder) {
+    LiveConnections webSocketAuthentication(ReactiveJwtDecoder decoder) {
         JwtReactiveAuthenticationManager manager = new JwtReactiveAuthenticationManager(decoder);
         manager.setJwtAuthenticationConverter(rolesConverter());
-        return new AuthenticationWebSocketInterceptor(new BearerTokenAuthenticationExtractor(), manager);
+        return new LiveConnections(new AuthenticationWebSocketInterceptor(new BearerTokenAuthenticationExtractor(), manager));
     }
 
     private static ReactiveJwtAuthenticationConverterAdapter rolesConverter() {
