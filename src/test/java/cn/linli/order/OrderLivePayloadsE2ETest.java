@@ -1,8 +1,10 @@
 package cn.linli.order;
 
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -19,9 +21,9 @@ import reactor.core.publisher.Flux;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * What subscribers receive after the first event (issue 16, item 1): every payload carries the order's related
- * fields as they are now (partner, serving member, timeline, the phone unmasked once the partner serves), and the
- * first state is sent once.
+ * What subscribers receive after the first event (issue 16, items 1 and 2): every payload carries the order's related
+ * fields as they are now (partner, serving member, timeline, the phone unmasked once the partner serves), the first
+ * state is sent once, and changes made while nobody listened are not replayed to the next subscriber.
  */
 class OrderLivePayloadsE2ETest extends OrderTestBase {
 
@@ -144,6 +146,38 @@ class OrderLivePayloadsE2ETest extends OrderTestBase {
                 .extracting(order -> order.get("status"))
                 .containsExactly("SUBMITTED", "DISPATCHED", "ACCEPTED", "IN_SERVICE");
         assertThat(failure.get()).isNull();
+    }
+
+    @Test
+    @SuppressWarnings("rawtypes")
+    void changesMadeWhileNobodyWatchedAreNotReplayedToTheBoard() {
+        String category = newCategory("ASSIGN");
+        Login resident = resident();
+        Login staff = staff();
+        long probeOrder = placeOrder(resident, category);
+        Set<String> unheard = new HashSet<>();
+        for (int i = 0; i < 8; i++) {
+            unheard.add(String.valueOf(placeOrder(resident, category))); // each announced on the bus, nobody listening
+        }
+        AtomicReference<Throwable> failure = new AtomicReference<>();
+        List<Map> boardSees = collect(socket(staff).document(BOARD).variable("communityId", String.valueOf(jincheng()))
+                .executeSubscription().toFlux("dispatchBoard", Map.class), failure);
+
+        OrderChange probe = new OrderChange(probeOrder, jincheng(), List.of());
+        int[] probes = {0};
+        await().until(() -> {
+            orderEvents.publish(probe).block(Duration.ofSeconds(5));
+            probes[0]++;
+            return !boardSees.isEmpty() || failure.get() != null;
+        });
+        String after = String.valueOf(placeOrder(resident, category));
+        await().until(() -> boardSees.stream().anyMatch(order -> after.equals(order.get("id"))) || failure.get() != null);
+
+        assertThat(failure.get()).isNull();
+        assertThat(boardSees).extracting(order -> (String) order.get("id"))
+                .as("only changes made while the board listened").doesNotContainAnyElementsOf(unheard)
+                .containsOnly(String.valueOf(probeOrder), after);
+        assertThat(boardSees).hasSizeLessThanOrEqualTo(probes[0] + 1);
     }
 
     @SuppressWarnings("rawtypes")
