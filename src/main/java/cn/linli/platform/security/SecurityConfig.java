@@ -7,6 +7,7 @@ import javax.crypto.spec.SecretKeySpec;
 import cn.linli.platform.error.ErrorCode;
 import cn.linli.platform.error.HttpErrorResponses;
 import cn.linli.platform.graphql.LiveConnections;
+import cn.linli.platform.graphql.LiveProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.graphql.server.support.BearerTokenAuthenticationExtractor;
@@ -100,10 +101,11 @@ class SecurityConfig {
      * {@code {"Authorization": "Bearer …"}} as the payload. A bad token closes the connection.
      */
     @Bean
-    LiveConnections webSocketAuthentication(ReactiveJwtDecoder decoder) {
+    LiveConnections webSocketAuthentication(ReactiveJwtDecoder decoder, LiveProperties live) {
         JwtReactiveAuthenticationManager manager = new JwtReactiveAuthenticationManager(decoder);
         manager.setJwtAuthenticationConverter(rolesConverter());
-        return new LiveConnections(new AuthenticationWebSocketInterceptor(new BearerTokenAuthenticationExtractor(), manager));
+        return new LiveConnections(
+                new AuthenticationWebSocketInterceptor(new BearerTokenAuthenticationExtractor(), manager), live);
     }
 
     private static ReactiveJwtAuthenticationConverterAdapter rolesConverter() {
