@@ -6,10 +6,11 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.graphql.server.WebSocketSessionInfo;
+import reactor.core.Disposable;
 
 /**
- * What this instance knows about one open WebSocket connection: whose it is and the subscriptions it holds (each a
- * {@link Ticket} counted against the connection and the account).
+ * What this instance knows about one open WebSocket connection: whose it is, the subscriptions it holds (each a
+ * {@link Ticket} counted against the connection and the account) and the watch that closes it when its session ends.
  */
 final class LiveSocket {
 
@@ -17,6 +18,7 @@ final class LiveSocket {
 
     private final @Nullable Long accountId;
     private final Set<Ticket> tickets = ConcurrentHashMap.newKeySet();
+    private volatile @Nullable Disposable watch;
 
     private LiveSocket(@Nullable Long accountId) {
         this.accountId = accountId;
@@ -35,6 +37,10 @@ final class LiveSocket {
         return socket instanceof LiveSocket live ? live : open(info, null);
     }
 
+    void watch(Disposable watch) {
+        this.watch = watch;
+    }
+
     /** A ticket for one more subscription, or null when this connection or its account holds the most allowed. */
     @Nullable Ticket admit(SubscriptionCounts accounts, LiveProperties limits) {
         synchronized (tickets) {
@@ -50,8 +56,12 @@ final class LiveSocket {
         }
     }
 
-    /** The connection closed: whatever it still held is given back. */
+    /** The connection closed: its watch stops and whatever it still held is given back. */
     void closed() {
+        Disposable current = watch;
+        if (current != null) {
+            current.dispose();
+        }
         tickets.forEach(Ticket::release);
     }
 

@@ -98,14 +98,15 @@ class SecurityConfig {
 
     /**
      * Subscriptions authenticate once, at {@code connection_init}: the client sends
-     * {@code {"Authorization": "Bearer …"}} as the payload. A bad token closes the connection.
+     * {@code {"Authorization": "Bearer …"}} as the payload. A bad token closes the connection; so does, later, the end
+     * of its session or the expiry of its token ({@link LiveConnections}).
      */
     @Bean
-    LiveConnections webSocketAuthentication(ReactiveJwtDecoder decoder, LiveProperties live) {
+    LiveConnections webSocketAuthentication(ReactiveJwtDecoder decoder, SessionRegistry sessions, LiveProperties live) {
         JwtReactiveAuthenticationManager manager = new JwtReactiveAuthenticationManager(decoder);
         manager.setJwtAuthenticationConverter(rolesConverter());
         return new LiveConnections(
-                new AuthenticationWebSocketInterceptor(new BearerTokenAuthenticationExtractor(), manager), live);
+                new AuthenticationWebSocketInterceptor(new BearerTokenAuthenticationExtractor(), manager), sessions, live);
     }
 
     private static ReactiveJwtAuthenticationConverterAdapter rolesConverter() {
