@@ -7,7 +7,8 @@ const { createSubscriptions } = require('./utils/subscriptions');
 const client = createClient({ wx, config });
 const auth = createAuth({ wx, client });
 // 实时订阅与 HTTP 客户端共用同一个令牌存储。
-const subscriptions = createSubscriptions({ wx, config, tokens: client.tokens });
+// 连接因会话结束或令牌过期被 4401 关闭时，用同一个续期重连。
+const subscriptions = createSubscriptions({ wx, config, tokens: client.tokens, renewSession: client.renewSession });
 
 App({
   client,

@@ -326,6 +326,99 @@ for (const code of [4401, 4403]) {
   });
 }
 
+// 4401 = the session ended (logout elsewhere, reuse) or the access token expired: renew once, reconnect, resubscribe.
+function setupWithRenewal(renew) {
+  const shim = createWxShim();
+  const sockets = [];
+  shim.wx.connectSocket = (options) => {
+    const task = fakeSocketTask(options);
+    sockets.push(task);
+    return task;
+  };
+  shim.wx.setStorageSync('linli.accessToken', 'token-1');
+  const timers = fakeTimers();
+  const renewals = [];
+  const renewSession = (rejected) => {
+    renewals.push(rejected);
+    return renew(shim);
+  };
+  const subs = createSubscriptions({ wx: shim.wx, config, timers, renewSession });
+  return { shim, sockets, timers, subs, renewals };
+}
+
+test('close code 4401 renews the session, reconnects with the new token and resubscribes', async () => {
+  const { sockets, timers, subs, renewals } = setupWithRenewal((shim) => {
+    shim.wx.setStorageSync('linli.accessToken', 'token-2');
+    return Promise.resolve('token-2');
+  });
+  const a = recorder();
+  const b = recorder();
+  subs.subscribe('OrderUpdated', { orderId: 'o1' }, a.sink);
+  subs.subscribe('NotificationReceived', {}, b.sink);
+  connect(sockets).serverClose(4401, 'Unauthorized');
+  await flush();
+
+  assert.deepEqual(renewals, ['token-1'], 'renewed once, naming the refused token');
+  assert.equal(sockets.length, 2, 'reconnected at once, without a backoff wait');
+  assert.deepEqual(timers.delays(), []);
+  const task = sockets[1];
+  task.open();
+  assert.deepEqual(task.sent[0], { type: 'connection_init', payload: { Authorization: 'Bearer token-2' } });
+  task.serverSend({ type: 'connection_ack' });
+  assert.deepEqual(
+    task.sent.slice(1).map((m) => [m.type, m.payload.operationName]),
+    [['subscribe', 'OrderUpdated'], ['subscribe', 'NotificationReceived']]
+  );
+  task.serverSend({ id: task.sent[1].id, type: 'next', payload: { data: { orderUpdated: { id: 'o1' } } } });
+  assert.deepEqual(a.events, [['next', { orderUpdated: { id: 'o1' } }]]);
+  assert.deepEqual(b.events, [], 'nobody was told about the renewal');
+
+  // a later expiry renews again (the previous renewal was acknowledged)
+  task.serverClose(4401, 'Unauthorized');
+  await flush();
+  assert.equal(renewals.length, 2);
+  assert.equal(sockets.length, 3);
+});
+
+test('close code 4401 reports UNAUTHENTICATED when the session cannot be renewed', async () => {
+  const { sockets, timers, subs, renewals } = setupWithRenewal(() => {
+    const err = new Error('请先登录');
+    err.code = 'UNAUTHENTICATED';
+    return Promise.reject(err);
+  });
+  const a = recorder();
+  subs.subscribe('OrderUpdated', { orderId: 'o1' }, a.sink);
+  connect(sockets).serverClose(4401, 'Unauthorized');
+  await flush();
+
+  assert.equal(renewals.length, 1);
+  assert.equal(a.events.length, 1);
+  assert.equal(a.events[0][0], 'error');
+  assert.equal(a.events[0][1].code, 'UNAUTHENTICATED');
+  assert.deepEqual(timers.delays(), []);
+  assert.equal(sockets.length, 1, 'no reconnect');
+});
+
+test('a renewed token refused again before connection_ack is not renewed in a loop', async () => {
+  const { sockets, subs, renewals } = setupWithRenewal((shim) => {
+    shim.wx.setStorageSync('linli.accessToken', 'token-2');
+    return Promise.resolve('token-2');
+  });
+  const a = recorder();
+  subs.subscribe('OrderUpdated', { orderId: 'o1' }, a.sink);
+  connect(sockets).serverClose(4401, 'Unauthorized');
+  await flush();
+  const second = sockets[1];
+  second.open();
+  second.serverClose(4401, 'Unauthorized');
+  await flush();
+
+  assert.equal(renewals.length, 1);
+  assert.equal(a.events.length, 1);
+  assert.equal(a.events[0][1].code, 'UNAUTHENTICATED');
+  assert.equal(sockets.length, 2);
+});
+
 test('close() ends everything without reconnecting', () => {
   const { sockets, timers, subs } = setup();
   subs.subscribe('NotificationReceived', {}, {});

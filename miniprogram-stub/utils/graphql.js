@@ -281,7 +281,9 @@ function createClient(options) {
     return execute(operation);
   }
 
-  return { request, uploadPhoto, tokens };
+  // renewSession is shared with the subscription client: a socket closed with 4401 renews through the same
+  // single in-flight refresh as HTTP requests that hit 401 at the same time.
+  return { request, uploadPhoto, tokens, renewSession };
 }
 
 module.exports = {

@@ -4,7 +4,9 @@
 // - 所有订阅共用一条连接：第一个订阅时才建立，最后一个订阅结束时关闭；
 // - connection_init 携带 `Authorization: Bearer <accessToken>`，收到 connection_ack 之后才发 subscribe；
 // - 连接意外断开时按 1s、2s、4s…（最长 30s）退避重连，并重新订阅仍在进行的订阅；
-// - 服务端以 4401/4403 关闭连接时向订阅者报 UNAUTHENTICATED，不再重连。
+// - 服务端以 4401 关闭连接（登录会话结束或访问令牌过期）时，用刷新令牌续期一次（与 HTTP 客户端共享同一次续期），
+//   成功后带新令牌重连并重新订阅；续期失败、或新令牌刚连上又被 4401 拒绝时，向订阅者报 UNAUTHENTICATED，不再重连；
+// - 服务端以 4403 关闭连接时直接报 UNAUTHENTICATED，不再重连。
 //
 // wx、定时器都通过参数注入，测试可以换成假的 SocketTask 与假时钟。
 
@@ -13,6 +15,7 @@ const { createTokenStore, clientError } = require('./graphql');
 
 const PROTOCOL = 'graphql-transport-ws';
 const AUTH_CLOSE_CODES = [4401, 4403];
+const SESSION_ENDED_CODE = 4401;
 const BACKOFF_BASE_MS = 1000;
 const BACKOFF_MAX_MS = 30000;
 
@@ -42,6 +45,8 @@ function createSubscriptions(options) {
   const documents = options.documents || registeredDocuments;
   const tokens = options.tokens || createTokenStore(wx);
   const timers = options.timers || { setTimeout, clearTimeout };
+  // 续期访问令牌（HTTP 客户端的 renewSession）：传入被拒的令牌，resolve 新令牌或 reject。没有时 4401 即结束。
+  const renewSession = options.renewSession || null;
   const url = socketUrl(config);
 
   const active = new Map(); // id -> { operationName, variables, sink }
@@ -50,6 +55,8 @@ function createSubscriptions(options) {
   let acknowledged = false;
   let attempt = 0; // 连续重连次数，收到 ack 后清零
   let reconnectTimer = null;
+  let renewedWithoutAck = false; // 续期后的连接还没收到 ack：再被 4401 拒绝就不再续期，免得循环
+  let renewing = false;
 
   function call(sink, name, arg) {
     const fn = sink && sink[name];
@@ -104,11 +111,12 @@ function createSubscriptions(options) {
     if (task !== socket) return; // 已被替换或主动关闭的连接
     socket = null;
     acknowledged = false;
+    if (code === SESSION_ENDED_CODE && renewSession && !renewedWithoutAck && active.size > 0) {
+      renewAndReconnect(task.accessToken);
+      return;
+    }
     if (AUTH_CLOSE_CODES.indexOf(code) >= 0) {
-      const sinks = Array.from(active.values()).map((s) => s.sink);
-      active.clear();
-      attempt = 0;
-      for (const sink of sinks) call(sink, 'error', clientError('UNAUTHENTICATED'));
+      failAll();
       return;
     }
     if (active.size === 0) return;
@@ -118,6 +126,34 @@ function createSubscriptions(options) {
       reconnectTimer = null;
       if (active.size > 0) connect();
     }, delay);
+  }
+
+  // 所有进行中的订阅以 UNAUTHENTICATED 结束（需要重新登录）。
+  function failAll() {
+    const sinks = Array.from(active.values()).map((s) => s.sink);
+    active.clear();
+    attempt = 0;
+    renewedWithoutAck = false;
+    for (const sink of sinks) call(sink, 'error', clientError('UNAUTHENTICATED'));
+  }
+
+  // 会话结束或令牌过期：续期一次，成功则重连（收到 ack 后重新订阅仍在进行的订阅）。
+  function renewAndReconnect(rejectedToken) {
+    renewing = true;
+    Promise.resolve()
+      .then(() => renewSession(rejectedToken))
+      .then(
+        () => {
+          renewing = false;
+          if (socket || active.size === 0) return; // 期间已重连或已无订阅
+          renewedWithoutAck = true;
+          connect();
+        },
+        () => {
+          renewing = false;
+          if (!socket) failAll();
+        }
+      );
   }
 
   function onMessage(task, raw) {
@@ -134,6 +170,7 @@ function createSubscriptions(options) {
       case 'connection_ack':
         acknowledged = true;
         attempt = 0;
+        renewedWithoutAck = false;
         for (const [id, s] of active) sendOn(task, subscribeMessage(id, s));
         break;
       case 'ping':
@@ -170,6 +207,7 @@ function createSubscriptions(options) {
     task.onOpen(() => {
       if (task !== socket) return;
       const accessToken = tokens.getAccessToken();
+      task.accessToken = accessToken; // 被 4401 关闭时，续期要知道用的是哪个令牌
       const payload = accessToken ? { Authorization: 'Bearer ' + accessToken } : {};
       sendOn(task, { type: 'connection_init', payload });
     });
@@ -202,7 +240,7 @@ function createSubscriptions(options) {
     const sub = { operationName, variables: variables || {}, sink: sink || {} };
     active.set(id, sub);
     if (socket && acknowledged) sendOn(socket, subscribeMessage(id, sub));
-    else if (!socket && reconnectTimer === null) connect();
+    else if (!socket && reconnectTimer === null && !renewing) connect();
     // 连接中或等待重连：收到 ack 时统一发送。
 
     return function unsubscribe() {

@@ -129,19 +129,32 @@ class ProgressService {
 
     /**
      * Live progress of a campaign: now, then after every change (from any instance). Subscribers of one campaign on
-     * this instance share one recomputation per change instead of each running the progress statements.
+     * this instance share one recomputation per change instead of each running the progress statements; only the
+     * first value (the progress as it stands when this subscriber arrives) is computed for this subscriber alone.
+     * <p>
+     * The shared changes are heard from before the first value is read and queued behind it, so a change committed
+     * meanwhile is not lost and never arrives before the older first value. A subscriber whose connection stops reading
+     * keeps only the newest value and holds nobody back.
      */
     Flux<Progress> progressUpdates(Viewer viewer, String campaignId) {
         return campaignService.campaign(viewer, campaignId)
-                .flatMapMany(campaign -> Flux.concat(progress(campaign), changesOf(campaign.id())));
+                .flatMapMany(campaign -> Flux.mergeSequential(progress(campaign),
+                        changesOf(campaign.id()).onBackpressureLatest()));
     }
 
+    /**
+     * One flux per campaign with subscribers on this instance: each change recomputed once (changes arriving during a
+     * recomputation make one more, not one each) and handed to those subscribed at that moment. Nothing is replayed:
+     * a value computed for earlier subscribers may already be stale when a later one arrives, so each starts from its
+     * own fresh read. The entry stays after its last subscriber leaves (it then holds no subscription; the next
+     * subscriber reconnects it): removing it would race with a subscriber arriving at that moment.
+     */
     private Flux<Progress> changesOf(long campaignId) {
         return live.computeIfAbsent(campaignId, id -> events.changes()
                 .filter(change -> change.campaignId() == id)
+                .onBackpressureLatest()
                 // re-read the campaign: a change may have touched its goal or matching terms
-                .concatMap(change -> campaignService.find(id).flatMap(this::progress))
-                .doFinally(signal -> live.remove(id))
+                .concatMap(change -> campaignService.find(id).flatMap(this::progress), 0)
                 .publish()
                 .refCount());
     }

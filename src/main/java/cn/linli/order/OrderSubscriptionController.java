@@ -28,15 +28,30 @@ class OrderSubscriptionController {
         this.events = events;
     }
 
-    /** The order as it stands now, then again after every change: a client never starts from a stale copy. */
+    /**
+     * The order as it stands now, then again after every change: a client never starts from a stale copy.
+     * <p>
+     * Listening starts before the first read, so a change committed meanwhile is not lost; reads run one at a time,
+     * each after the one before, and changes that arrive during a read make one more read (not one each). A read that
+     * shows the state already sent (typically the change that created or last moved the order, heard just after the
+     * first read) is not sent again.
+     */
     @SubscriptionMapping
     Flux<ServiceOrder> orderUpdated(@Argument String orderId, Viewer viewer, GraphQLContext context) {
         long id = Ids.parse(orderId, "orderId");
-        return access.scope(viewer, context).flatMapMany(scope -> queries.visibleOrder(scope, id)
-                .flatMapMany(now -> Flux.concat(Mono.just(now), events.changes()
-                        .filter(change -> change.orderId() == id)
-                        .concatMap(change -> queries.visibleOrder(scope, id)
-                                .onErrorResume(LinliException.class, ex -> Mono.empty())))));
+        return access.scope(viewer, context).flatMapMany(scope -> {
+            Flux<Boolean> reads = Flux.merge(Mono.just(true), events.changes()
+                    .filter(change -> change.orderId() == id)
+                    .map(change -> false));
+            return reads.onBackpressureLatest()
+                    .concatMap(first -> first ? queries.visibleOrder(scope, id) : reread(scope, id), 0)
+                    .distinctUntilChanged(ServiceOrder::updatedAt);
+        });
+    }
+
+    /** After the first read: an order the viewer may no longer see is simply not sent. */
+    private Mono<ServiceOrder> reread(OrderAccess.Scope scope, long id) {
+        return queries.visibleOrder(scope, id).onErrorResume(LinliException.class, ex -> Mono.empty());
     }
 
     @SubscriptionMapping

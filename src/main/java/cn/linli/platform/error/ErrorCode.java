@@ -45,7 +45,8 @@ public enum ErrorCode {
     PLACE_NAME_TAKEN("同一上级下已有同名的地点"),
     PLACE_RETIRED("该地点已停用"),
     PLACE_HAS_ACTIVE_CHILDREN("请先停用其下仍在使用的地点"),
-    STAFF_ELSEWHERE("该账号已在其他社区或街道任职");
+    STAFF_ELSEWHERE("该账号已在其他社区或街道任职"),
+    TOO_MANY_SUBSCRIPTIONS("同时订阅的实时更新太多，请先关闭不用的页面再试");
 
     private final String defaultMessage;
 

@@ -6,6 +6,8 @@ import javax.crypto.spec.SecretKeySpec;
 
 import cn.linli.platform.error.ErrorCode;
 import cn.linli.platform.error.HttpErrorResponses;
+import cn.linli.platform.graphql.LiveConnections;
+import cn.linli.platform.graphql.LiveProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.graphql.server.support.BearerTokenAuthenticationExtractor;
@@ -99,13 +101,15 @@ class SecurityConfig {
 
     /**
      * Subscriptions authenticate once, at {@code connection_init}: the client sends
-     * {@code {"Authorization": "Bearer …"}} as the payload. A bad token closes the connection.
+     * {@code {"Authorization": "Bearer …"}} as the payload. A bad token closes the connection; so does, later, the end
+     * of its session or the expiry of its token ({@link LiveConnections}).
      */
     @Bean
-    AuthenticationWebSocketInterceptor webSocketAuthentication(ReactiveJwtDecoder decoder) {
+    LiveConnections webSocketAuthentication(ReactiveJwtDecoder decoder, SessionRegistry sessions, LiveProperties live) {
         JwtReactiveAuthenticationManager manager = new JwtReactiveAuthenticationManager(decoder);
         manager.setJwtAuthenticationConverter(rolesConverter());
-        return new AuthenticationWebSocketInterceptor(new BearerTokenAuthenticationExtractor(), manager);
+        return new LiveConnections(
+                new AuthenticationWebSocketInterceptor(new BearerTokenAuthenticationExtractor(), manager), sessions, live);
     }
 
     private static ReactiveJwtAuthenticationConverterAdapter rolesConverter() {
