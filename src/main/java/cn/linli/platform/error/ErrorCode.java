@@ -35,7 +35,13 @@ public enum ErrorCode {
     FOUR_EYES_REQUIRED("大额支出须由另一位社区工作者审批"),
     EXPENSE_ALREADY_APPROVED("该支出已审批"),
     TOO_MANY_PHOTOS("上传的图片太多，请先使用已上传的图片，或稍后再试"),
-    INTERNAL("系统繁忙，请稍后再试");
+    INTERNAL("系统繁忙，请稍后再试"),
+    VERIFICATION_ALREADY_PENDING("你已提交过该房屋的认证申请，请等待审核"),
+    VERIFICATION_INVALID_TRANSITION("该认证申请当前状态不允许此操作"),
+    ALREADY_HOUSEHOLD_MEMBER("已是该房屋的成员"),
+    HOUSEHOLD_HAS_HEAD("该户已有户主，请户主先移交户主身份"),
+    HEAD_MUST_HAND_OVER("户主须先把户主身份移交给其他成员"),
+    HOUSEHOLD_RETIRED("该房屋已停用");
 
     private final String defaultMessage;
 
