@@ -146,6 +146,35 @@ fragment ExpenseFields on CampaignExpense {
 }
 `,
 
+  ApproveVerificationRequest: `mutation ApproveVerificationRequest($input: VerificationRequestIdInput!) {
+  approveVerificationRequest(input: $input) {
+    ...VerificationRequestFields
+  }
+}
+
+fragment VerificationRequestFields on VerificationRequest {
+  id
+  relation
+  status
+  realName
+  applicantId
+  applicantNickname
+  applicantPhone
+  proofPhotoUrl
+  rejectionReason
+  decidedAt
+  createdAt
+  household {
+    id
+    label
+    community {
+      id
+      name
+    }
+  }
+}
+`,
+
   AuditLog: `query AuditLog($communityId: ID, $subject: AuditSubject, $subjectId: ID, $first: Int, $after: String) {
   auditLog(communityId: $communityId, subject: $subject, subjectId: $subjectId, first: $first, after: $after) {
     edges {
@@ -1263,6 +1292,37 @@ fragment PointsMovementFields on PointsMovement {
 }
 `,
 
+  HandOverHouseholdHead: `mutation HandOverHouseholdHead($input: HandOverHouseholdHeadInput!) {
+  handOverHouseholdHead(input: $input) {
+    ...HouseholdMembershipFields
+  }
+}
+
+fragment HouseholdMembershipFields on Household {
+  id
+  label
+  community {
+    id
+    name
+  }
+  members {
+    id
+    nickname
+    phoneMasked
+    isHead
+    relation
+  }
+}
+`,
+
+  LeaveHousehold: `mutation LeaveHousehold($input: LeaveHouseholdInput!) {
+  leaveHousehold(input: $input) {
+    id
+    label
+  }
+}
+`,
+
   LoginWithWeChat: `mutation LoginWithWeChat($input: LoginWithWeChatInput!) {
   loginWithWeChat(input: $input) {
     accessToken
@@ -1353,6 +1413,32 @@ fragment AccountFields on Account {
       id
       name
     }
+  }
+}
+`,
+
+  MyHouseholds: `query MyHouseholds {
+  me {
+    id
+    households {
+      ...HouseholdMembershipFields
+    }
+  }
+}
+
+fragment HouseholdMembershipFields on Household {
+  id
+  label
+  community {
+    id
+    name
+  }
+  members {
+    id
+    nickname
+    phoneMasked
+    isHead
+    relation
   }
 }
 `,
@@ -1511,6 +1597,44 @@ fragment PartnerFields on Partner {
         hasNextPage
         endCursor
       }
+    }
+  }
+}
+`,
+
+  MyVerificationRequests: `query MyVerificationRequests($first: Int, $after: String) {
+  myVerificationRequests(first: $first, after: $after) {
+    edges {
+      cursor
+      node {
+        ...VerificationRequestFields
+      }
+    }
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+  }
+}
+
+fragment VerificationRequestFields on VerificationRequest {
+  id
+  relation
+  status
+  realName
+  applicantId
+  applicantNickname
+  applicantPhone
+  proofPhotoUrl
+  rejectionReason
+  decidedAt
+  createdAt
+  household {
+    id
+    label
+    community {
+      id
+      name
     }
   }
 }
@@ -2283,6 +2407,87 @@ fragment AccountFields on Account {
 }
 `,
 
+  RejectVerificationRequest: `mutation RejectVerificationRequest($input: RejectVerificationRequestInput!) {
+  rejectVerificationRequest(input: $input) {
+    ...VerificationRequestFields
+  }
+}
+
+fragment VerificationRequestFields on VerificationRequest {
+  id
+  relation
+  status
+  realName
+  applicantId
+  applicantNickname
+  applicantPhone
+  proofPhotoUrl
+  rejectionReason
+  decidedAt
+  createdAt
+  household {
+    id
+    label
+    community {
+      id
+      name
+    }
+  }
+}
+`,
+
+  RemoveHouseholdMember: `mutation RemoveHouseholdMember($input: HouseholdMemberInput!) {
+  removeHouseholdMember(input: $input) {
+    ...HouseholdMembershipFields
+  }
+}
+
+fragment HouseholdMembershipFields on Household {
+  id
+  label
+  community {
+    id
+    name
+  }
+  members {
+    id
+    nickname
+    phoneMasked
+    isHead
+    relation
+  }
+}
+`,
+
+  RequestHouseholdVerification: `mutation RequestHouseholdVerification($input: RequestHouseholdVerificationInput!) {
+  requestHouseholdVerification(input: $input) {
+    ...VerificationRequestFields
+  }
+}
+
+fragment VerificationRequestFields on VerificationRequest {
+  id
+  relation
+  status
+  realName
+  applicantId
+  applicantNickname
+  applicantPhone
+  proofPhotoUrl
+  rejectionReason
+  decidedAt
+  createdAt
+  household {
+    id
+    label
+    community {
+      id
+      name
+    }
+  }
+}
+`,
+
   Rewards: `query Rewards($communityId: ID!, $kind: RewardKind, $first: Int, $after: String) {
   rewards(communityId: $communityId, kind: $kind, first: $first, after: $after) {
     edges {
@@ -2555,6 +2760,73 @@ fragment OfferingFields on Offering {
 }
 `,
 
+  VerificationRequest: `query VerificationRequest($id: ID!) {
+  verificationRequest(id: $id) {
+    ...VerificationRequestFields
+  }
+}
+
+fragment VerificationRequestFields on VerificationRequest {
+  id
+  relation
+  status
+  realName
+  applicantId
+  applicantNickname
+  applicantPhone
+  proofPhotoUrl
+  rejectionReason
+  decidedAt
+  createdAt
+  household {
+    id
+    label
+    community {
+      id
+      name
+    }
+  }
+}
+`,
+
+  VerificationRequestsToDecide: `query VerificationRequestsToDecide($status: VerificationStatus, $first: Int, $after: String) {
+  verificationRequestsToDecide(status: $status, first: $first, after: $after) {
+    edges {
+      cursor
+      node {
+        ...VerificationRequestFields
+      }
+    }
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+  }
+}
+
+fragment VerificationRequestFields on VerificationRequest {
+  id
+  relation
+  status
+  realName
+  applicantId
+  applicantNickname
+  applicantPhone
+  proofPhotoUrl
+  rejectionReason
+  decidedAt
+  createdAt
+  household {
+    id
+    label
+    community {
+      id
+      name
+    }
+  }
+}
+`,
+
   VerifyVoucher: `mutation VerifyVoucher($input: VerifyVoucherInput!) {
   verifyVoucher(input: $input) {
     ...VoucherFields
@@ -2625,6 +2897,35 @@ fragment VolunteerActivityFields on VolunteerActivity {
     nickname
     minutes
     hours
+  }
+}
+`,
+
+  WithdrawVerificationRequest: `mutation WithdrawVerificationRequest($input: VerificationRequestIdInput!) {
+  withdrawVerificationRequest(input: $input) {
+    ...VerificationRequestFields
+  }
+}
+
+fragment VerificationRequestFields on VerificationRequest {
+  id
+  relation
+  status
+  realName
+  applicantId
+  applicantNickname
+  applicantPhone
+  proofPhotoUrl
+  rejectionReason
+  decidedAt
+  createdAt
+  household {
+    id
+    label
+    community {
+      id
+      name
+    }
   }
 }
 `

@@ -91,7 +91,7 @@ class VerificationApplications {
 
     private Mono<VerificationRequest> alreadyPending(long householdId, long applicantId) {
         return requests.findPending(householdId, applicantId)
-                .map(pending -> Map.<String, Object>of("requestId", String.valueOf(pending.id())))
+                .map(pending -> Map.<String, Object>of("verificationRequestId", String.valueOf(pending.id())))
                 .defaultIfEmpty(Map.of())
                 .flatMap(extensions -> Mono.error(new LinliException(ErrorCode.VERIFICATION_ALREADY_PENDING,
                         ErrorCode.VERIFICATION_ALREADY_PENDING.defaultMessage(), extensions, null)));

@@ -19,7 +19,8 @@ class VerificationRepository {
             r.decided_by, r.decided_at, r.rejection_reason, r.created_at,
             a.nickname as applicant_nickname, a.phone as applicant_phone
             """;
-    private static final String SELECT = "select " + COLUMNS + " from verification_request r join account a on a.id = r.applicant_id";
+    private static final String SELECT = "select " + COLUMNS
+            + " from verification_request r join account a on a.id = r.applicant_id\n";
 
     private final DatabaseClient db;
 
