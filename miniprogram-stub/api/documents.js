@@ -295,6 +295,35 @@ fragment PartnerApplicationFields on PartnerApplication {
 }
 `,
 
+  ApproveVerificationRequest: `mutation ApproveVerificationRequest($input: VerificationRequestIdInput!) {
+  approveVerificationRequest(input: $input) {
+    ...VerificationRequestFields
+  }
+}
+
+fragment VerificationRequestFields on VerificationRequest {
+  id
+  relation
+  status
+  realName
+  applicantId
+  applicantNickname
+  applicantPhone
+  proofPhotoUrl
+  rejectionReason
+  decidedAt
+  createdAt
+  household {
+    id
+    label
+    community {
+      id
+      name
+    }
+  }
+}
+`,
+
   AuditLog: `query AuditLog($communityId: ID, $subject: AuditSubject, $subjectId: ID, $first: Int, $after: String) {
   auditLog(communityId: $communityId, subject: $subject, subjectId: $subjectId, first: $first, after: $after) {
     edges {
@@ -1651,6 +1680,29 @@ fragment PointsMovementFields on PointsMovement {
 }
 `,
 
+  HandOverHouseholdHead: `mutation HandOverHouseholdHead($input: HandOverHouseholdHeadInput!) {
+  handOverHouseholdHead(input: $input) {
+    ...HouseholdMembershipFields
+  }
+}
+
+fragment HouseholdMembershipFields on Household {
+  id
+  label
+  community {
+    id
+    name
+  }
+  members {
+    id
+    nickname
+    phoneMasked
+    isHead
+    relation
+  }
+}
+`,
+
   HouseholdImport: `query HouseholdImport($id: ID!, $outcome: HouseholdImportOutcome, $first: Int, $after: String) {
   householdImport(id: $id) {
     ...HouseholdImportFields
@@ -1692,6 +1744,14 @@ fragment HouseholdImportFields on HouseholdImport {
   invalidCount
   createdAt
   committedAt
+}
+`,
+
+  LeaveHousehold: `mutation LeaveHousehold($input: LeaveHouseholdInput!) {
+  leaveHousehold(input: $input) {
+    id
+    label
+  }
 }
 `,
 
@@ -1873,6 +1933,32 @@ fragment AccountFields on Account {
       id
       name
     }
+  }
+}
+`,
+
+  MyHouseholds: `query MyHouseholds {
+  me {
+    id
+    households {
+      ...HouseholdMembershipFields
+    }
+  }
+}
+
+fragment HouseholdMembershipFields on Household {
+  id
+  label
+  community {
+    id
+    name
+  }
+  members {
+    id
+    nickname
+    phoneMasked
+    isHead
+    relation
   }
 }
 `,
@@ -2093,6 +2179,44 @@ fragment PartnerApplicationFields on PartnerApplication {
         hasNextPage
         endCursor
       }
+    }
+  }
+}
+`,
+
+  MyVerificationRequests: `query MyVerificationRequests($first: Int, $after: String) {
+  myVerificationRequests(first: $first, after: $after) {
+    edges {
+      cursor
+      node {
+        ...VerificationRequestFields
+      }
+    }
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+  }
+}
+
+fragment VerificationRequestFields on VerificationRequest {
+  id
+  relation
+  status
+  realName
+  applicantId
+  applicantNickname
+  applicantPhone
+  proofPhotoUrl
+  rejectionReason
+  decidedAt
+  createdAt
+  household {
+    id
+    label
+    community {
+      id
+      name
     }
   }
 }
@@ -2983,6 +3107,58 @@ fragment PartnerApplicationFields on PartnerApplication {
 }
 `,
 
+  RejectVerificationRequest: `mutation RejectVerificationRequest($input: RejectVerificationRequestInput!) {
+  rejectVerificationRequest(input: $input) {
+    ...VerificationRequestFields
+  }
+}
+
+fragment VerificationRequestFields on VerificationRequest {
+  id
+  relation
+  status
+  realName
+  applicantId
+  applicantNickname
+  applicantPhone
+  proofPhotoUrl
+  rejectionReason
+  decidedAt
+  createdAt
+  household {
+    id
+    label
+    community {
+      id
+      name
+    }
+  }
+}
+`,
+
+  RemoveHouseholdMember: `mutation RemoveHouseholdMember($input: HouseholdMemberInput!) {
+  removeHouseholdMember(input: $input) {
+    ...HouseholdMembershipFields
+  }
+}
+
+fragment HouseholdMembershipFields on Household {
+  id
+  label
+  community {
+    id
+    name
+  }
+  members {
+    id
+    nickname
+    phoneMasked
+    isHead
+    relation
+  }
+}
+`,
+
   RemovePartnerMember: `mutation RemovePartnerMember($input: RemovePartnerMemberInput!) {
   removePartnerMember(input: $input) {
     ...PartnerFields
@@ -3055,6 +3231,35 @@ fragment PlaceFields on Place {
   ... on Household {
     room
     label
+  }
+}
+`,
+
+  RequestHouseholdVerification: `mutation RequestHouseholdVerification($input: RequestHouseholdVerificationInput!) {
+  requestHouseholdVerification(input: $input) {
+    ...VerificationRequestFields
+  }
+}
+
+fragment VerificationRequestFields on VerificationRequest {
+  id
+  relation
+  status
+  realName
+  applicantId
+  applicantNickname
+  applicantPhone
+  proofPhotoUrl
+  rejectionReason
+  decidedAt
+  createdAt
+  household {
+    id
+    label
+    community {
+      id
+      name
+    }
   }
 }
 `,
@@ -3454,6 +3659,73 @@ fragment OfferingFields on Offering {
 }
 `,
 
+  VerificationRequest: `query VerificationRequest($id: ID!) {
+  verificationRequest(id: $id) {
+    ...VerificationRequestFields
+  }
+}
+
+fragment VerificationRequestFields on VerificationRequest {
+  id
+  relation
+  status
+  realName
+  applicantId
+  applicantNickname
+  applicantPhone
+  proofPhotoUrl
+  rejectionReason
+  decidedAt
+  createdAt
+  household {
+    id
+    label
+    community {
+      id
+      name
+    }
+  }
+}
+`,
+
+  VerificationRequestsToDecide: `query VerificationRequestsToDecide($status: VerificationStatus, $first: Int, $after: String) {
+  verificationRequestsToDecide(status: $status, first: $first, after: $after) {
+    edges {
+      cursor
+      node {
+        ...VerificationRequestFields
+      }
+    }
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+  }
+}
+
+fragment VerificationRequestFields on VerificationRequest {
+  id
+  relation
+  status
+  realName
+  applicantId
+  applicantNickname
+  applicantPhone
+  proofPhotoUrl
+  rejectionReason
+  decidedAt
+  createdAt
+  household {
+    id
+    label
+    community {
+      id
+      name
+    }
+  }
+}
+`,
+
   VerifyVoucher: `mutation VerifyVoucher($input: VerifyVoucherInput!) {
   verifyVoucher(input: $input) {
     ...VoucherFields
@@ -3563,6 +3835,35 @@ fragment PartnerApplicationFields on PartnerApplication {
     name
   }
   createdAt
+}
+`,
+
+  WithdrawVerificationRequest: `mutation WithdrawVerificationRequest($input: VerificationRequestIdInput!) {
+  withdrawVerificationRequest(input: $input) {
+    ...VerificationRequestFields
+  }
+}
+
+fragment VerificationRequestFields on VerificationRequest {
+  id
+  relation
+  status
+  realName
+  applicantId
+  applicantNickname
+  applicantPhone
+  proofPhotoUrl
+  rejectionReason
+  decidedAt
+  createdAt
+  household {
+    id
+    label
+    community {
+      id
+      name
+    }
+  }
 }
 `
 });

@@ -46,7 +46,12 @@ public enum ErrorCode {
     PLACE_RETIRED("该地点已停用"),
     PLACE_HAS_ACTIVE_CHILDREN("请先停用其下仍在使用的地点"),
     STAFF_ELSEWHERE("该账号已在其他社区或街道任职"),
-    TOO_MANY_SUBSCRIPTIONS("同时订阅的实时更新太多，请先关闭不用的页面再试");
+    TOO_MANY_SUBSCRIPTIONS("同时订阅的实时更新太多，请先关闭不用的页面再试"),
+    VERIFICATION_ALREADY_PENDING("你已提交过该房屋的认证申请，请等待审核"),
+    VERIFICATION_INVALID_TRANSITION("该认证申请当前状态不允许此操作"),
+    ALREADY_HOUSEHOLD_MEMBER("已是该房屋的成员"),
+    HOUSEHOLD_HAS_HEAD("该户已有户主，请户主先移交户主身份"),
+    HEAD_MUST_HAND_OVER("户主须先把户主身份移交给其他成员");
 
     private final String defaultMessage;
 

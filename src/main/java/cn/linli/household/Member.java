@@ -1,0 +1,7 @@
+package cn.linli.household;
+
+import java.time.Instant;
+
+/** One person's membership of one household. */
+record Member(long householdId, long accountId, boolean isHead, HouseholdRelation relation, Instant joinedAt) {
+}
