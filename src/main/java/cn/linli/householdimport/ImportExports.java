@@ -11,9 +11,9 @@ import reactor.core.scheduler.Schedulers;
 class ImportExports {
 
     private final ImportAccess access;
-    private final TreeRepository tree;
+    private final ImportTreeRepository tree;
 
-    ImportExports(ImportAccess access, TreeRepository tree) {
+    ImportExports(ImportAccess access, ImportTreeRepository tree) {
         this.access = access;
         this.tree = tree;
     }

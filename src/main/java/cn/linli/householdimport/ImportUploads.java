@@ -18,10 +18,10 @@ import reactor.core.scheduler.Schedulers;
 class ImportUploads {
 
     private final ImportAccess access;
-    private final TreeRepository tree;
+    private final ImportTreeRepository tree;
     private final ImportRepository imports;
 
-    ImportUploads(ImportAccess access, TreeRepository tree, ImportRepository imports) {
+    ImportUploads(ImportAccess access, ImportTreeRepository tree, ImportRepository imports) {
         this.access = access;
         this.tree = tree;
         this.imports = imports;
@@ -49,7 +49,7 @@ class ImportUploads {
                 .map(snapshot -> RowRules.classify(validated, snapshot));
     }
 
-    private static void add(TreeSnapshot snapshot, TreeRepository.Existing place) {
+    private static void add(TreeSnapshot snapshot, ImportTreeRepository.Existing place) {
         snapshot.add(List.of(place.estate()), place.estateRetired());
         if (place.building() != null) {
             snapshot.add(List.of(place.estate(), place.building()), Boolean.TRUE.equals(place.buildingRetired()));

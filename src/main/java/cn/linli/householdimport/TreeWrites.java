@@ -9,7 +9,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-import cn.linli.householdimport.TreeRepository.Placed;
+import cn.linli.householdimport.ImportTreeRepository.Placed;
 import cn.linli.platform.error.ErrorCode;
 import cn.linli.platform.error.LinliException;
 import org.jspecify.annotations.Nullable;
@@ -27,9 +27,9 @@ import reactor.core.publisher.Mono;
 @Component
 class TreeWrites {
 
-    private final TreeRepository tree;
+    private final ImportTreeRepository tree;
 
-    TreeWrites(TreeRepository tree) {
+    TreeWrites(ImportTreeRepository tree) {
         this.tree = tree;
     }
 

@@ -15,11 +15,11 @@ import reactor.core.publisher.Mono;
  * concurrent retire wait until the commit ends (or the commit sees it retired and refuses).
  */
 @Repository
-class TreeRepository {
+class ImportTreeRepository {
 
     private final DatabaseClient db;
 
-    TreeRepository(DatabaseClient db) {
+    ImportTreeRepository(DatabaseClient db) {
         this.db = db;
     }
 
