@@ -35,7 +35,8 @@ public enum ErrorCode {
     FOUR_EYES_REQUIRED("大额支出须由另一位社区工作者审批"),
     EXPENSE_ALREADY_APPROVED("该支出已审批"),
     TOO_MANY_PHOTOS("上传的图片太多，请先使用已上传的图片，或稍后再试"),
-    INTERNAL("系统繁忙，请稍后再试");
+    INTERNAL("系统繁忙，请稍后再试"),
+    TOO_MANY_REQUESTS("操作太频繁，请稍后再试");
 
     private final String defaultMessage;
 
