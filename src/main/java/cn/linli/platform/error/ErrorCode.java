@@ -51,7 +51,8 @@ public enum ErrorCode {
     VERIFICATION_INVALID_TRANSITION("该认证申请当前状态不允许此操作"),
     ALREADY_HOUSEHOLD_MEMBER("已是该房屋的成员"),
     HOUSEHOLD_HAS_HEAD("该户已有户主，请户主先移交户主身份"),
-    HEAD_MUST_HAND_OVER("户主须先把户主身份移交给其他成员");
+    HEAD_MUST_HAND_OVER("户主须先把户主身份移交给其他成员"),
+    TOO_MANY_REQUESTS("操作太频繁，请稍后再试");
 
     private final String defaultMessage;
 
