@@ -9,7 +9,7 @@ import org.springframework.boot.web.server.context.WebServerApplicationContext;
 /**
  * The zero-setup development server: {@code ./mvnw spring-boot:test-run}. Starts embedded PostgreSQL and Redis (or
  * containers when Docker is reachable) and the WeChat sandbox, then the real application with the {@code dev}
- * profile: demo data, GraphiQL. Lives in test scope, so none of it can reach the production jar.
+ * profile: demo data (none with {@code LINLI_DEMO_DATA=false}), GraphiQL. Lives in test scope, so none of it can reach the production jar.
  */
 public class DevLinliApplication {
 
@@ -17,6 +17,10 @@ public class DevLinliApplication {
 
     public static void main(String[] args) {
         DevServices.start().forEach(System::setProperty);
+        if ("false".equalsIgnoreCase(System.getenv("LINLI_DEMO_DATA"))) {
+            // an empty database (the migrations only), to bring a community up through the API as a real one would
+            System.setProperty("spring.flyway.locations", "classpath:db/migration");
+        }
         var context = SpringApplication.from(LinliApplication::main)
                 .withAdditionalProfiles("dev")
                 .run(args)

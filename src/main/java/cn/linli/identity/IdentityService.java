@@ -33,11 +33,13 @@ public class IdentityService {
     private final AccessTokens accessTokens;
     private final ReactiveStringRedisTemplate redis;
     private final PhotoService photos;
+    private final IdentityProperties properties;
 
     IdentityService(WeChatMiniApp weChat, AccountRepository accounts, AuthSessions sessions,
                     AccessTokens accessTokens, ReactiveStringRedisTemplate redis,
-                    PhotoService photos) {
+                    PhotoService photos, IdentityProperties properties) {
         this.photos = photos;
+        this.properties = properties;
         this.weChat = weChat;
         this.accounts = accounts;
         this.sessions = sessions;
@@ -49,9 +51,15 @@ public class IdentityService {
     Mono<Session> loginWithWeChat(String code) {
         return weChat.exchangeLoginCode(code).flatMap(wx -> accounts.upsertByOpenid(wx.openid(), wx.unionid())
                 .flatMap(accountId -> keepSessionKey(accountId, wx).thenReturn(accountId)))
+                .flatMap(accountId -> bootstrapAdmin(accountId).thenReturn(accountId))
                 .flatMap(this::account)
                 .flatMap(account -> sessions.open(account.id())
                         .map(opened -> session(account, opened)));
+    }
+
+    /** The configured first administrators get their role here, before their token is signed. */
+    private Mono<Void> bootstrapAdmin(long accountId) {
+        return properties.bootstrapAdmins().contains(accountId) ? accounts.grantRole(accountId, Role.ADMIN) : Mono.empty();
     }
 
     Mono<Session> refreshSession(String refreshToken) {
