@@ -45,7 +45,7 @@ const definition = {
     if (url && typeof wx.previewImage === 'function') wx.previewImage({ urls: [url], current: url });
   },
 
-  async decide(operation, input, resultKey, successText) {
+  async send(operation, input, resultKey, successText) {
     if (this.data.busy) return;
     this.setData({ busy: true, decideError: '' });
     try {
@@ -62,13 +62,13 @@ const definition = {
   },
 
   onApprove() {
-    return this.decide('ApproveVerificationRequest', { requestId: this.data.id }, 'approveVerificationRequest', '已通过');
+    return this.send('ApproveVerificationRequest', { requestId: this.data.id }, 'approveVerificationRequest', '已通过');
   },
 
   onReject() {
     const error = validateReason(this.data.reason);
     if (error) return toast(wx, error);
-    return this.decide(
+    return this.send(
       'RejectVerificationRequest',
       { requestId: this.data.id, reason: this.data.reason.trim() },
       'rejectVerificationRequest',

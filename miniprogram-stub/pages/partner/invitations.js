@@ -39,7 +39,8 @@ const definition = {
     wx.stopPullDownRefresh();
   },
 
-  async answer(operation, invitationId, successText, next) {
+  // send(操作名, …)：测试按这个名字找出页面发送的操作。
+  async send(operation, invitationId, successText, next) {
     if (this.data.busy) return;
     this.setData({ busy: true, error: '' });
     let ok = false;
@@ -59,11 +60,11 @@ const definition = {
   },
 
   onAccept(e) {
-    return this.answer('AcceptPartnerInvitation', e.currentTarget.dataset.id, '已加入', '/pages/partner/index');
+    return this.send('AcceptPartnerInvitation', e.currentTarget.dataset.id, '已加入', '/pages/partner/index');
   },
 
   onDecline(e) {
-    return this.answer('DeclinePartnerInvitation', e.currentTarget.dataset.id, '已婉拒');
+    return this.send('DeclinePartnerInvitation', e.currentTarget.dataset.id, '已婉拒');
   }
 };
 

@@ -100,7 +100,7 @@ const definition = {
     this.setData({ ['forms.' + d.id + '.' + d.field]: e.detail.value, ['errors.' + d.id]: '' });
   },
 
-  async decide(applicationId, operation, input, successText) {
+  async send(operation, applicationId, input, successText) {
     if (this.data.busy) return;
     this.setData({ busy: true, ['errors.' + applicationId]: '' });
     try {
@@ -123,7 +123,7 @@ const definition = {
       this.setData({ ['errors.' + id]: built.error });
       return toast(wx, built.error);
     }
-    return this.decide(id, 'ApprovePartnerApplication', built.input, '已通过');
+    return this.send('ApprovePartnerApplication', id, built.input, '已通过');
   },
 
   onReject(e) {
@@ -134,7 +134,7 @@ const definition = {
       this.setData({ ['errors.' + id]: error });
       return toast(wx, error);
     }
-    return this.decide(id, 'RejectPartnerApplication', { applicationId: id, communityId: this.data.communityId, reason: reason.trim() }, '已驳回');
+    return this.send('RejectPartnerApplication', id, { applicationId: id, communityId: this.data.communityId, reason: reason.trim() }, '已驳回');
   }
 };
 
