@@ -495,7 +495,15 @@ const ALLOWED = [
   'AcceptOrder', 'DeclineOrder', 'StartOrder', 'CompleteOrder', 'VerifyVoucher', 'MyTimeBank', 'Rewards', 'RedeemReward',
   'MyVouchers', 'CancelVoucher', 'TransferPoints', 'DonatePoints', 'Campaigns', 'Campaign', 'CampaignLedger', 'PledgeMoney',
   'PledgeItems', 'SignUpVolunteer', 'MyNotifications', 'MarkNotificationsRead', 'SubscribeTemplates',
-  'RecordSubscribeConsent', 'Me'
+  'RecordSubscribeConsent', 'Me',
+  // 我的房屋 / 房屋认证 (issue 12)
+  'MyHouseholds', 'SearchCommunities', 'CommunityTree', 'RequestHouseholdVerification', 'MyVerificationRequests',
+  'VerificationRequest', 'WithdrawVerificationRequest', 'VerificationRequestsToDecide', 'ApproveVerificationRequest',
+  'RejectVerificationRequest', 'RemoveHouseholdMember', 'HandOverHouseholdHead', 'LeaveHousehold',
+  // 合伙人申请与邀请 (issue 12)
+  'ApplyAsPartner', 'MyPartnerApplications', 'WithdrawPartnerApplication', 'MyPartnerInvitations', 'AcceptPartnerInvitation',
+  'DeclinePartnerInvitation', 'MyPartner', 'LeavePartner', 'PartnerApplications', 'ApprovePartnerApplication',
+  'RejectPartnerApplication'
 ];
 
 function jsFilesUnder(dir) {

@@ -13,6 +13,9 @@ const config = { apiBaseUrl: 'http://localhost:8080', graphqlPath: '/graphql', s
 const ME = { me: { id: 'a1', nickname: '张三', roles: ['RESIDENT'], households: [{ id: 'h1', label: '3栋 501', community: { id: 'c1', name: '幸福社区' } }] } };
 const AT = '2026-11-20T09:00:00+08:00';
 
+const COMMUNITY = { id: 'c1', name: '幸福社区' };
+const verificationRequest = (id) => ({ id, relation: 'FAMILY', status: 'PENDING', realName: '李四', applicantId: 'a2', applicantNickname: null, applicantPhone: null, proofPhotoUrl: null, rejectionReason: null, decidedAt: null, createdAt: AT, household: { id: 'h1', label: '3栋 501', community: COMMUNITY } });
+const partnerApplication = (id) => ({ id, kind: 'MERCHANT', name: '申请 ' + id, description: null, categories: [], contactName: '王', contactPhone: '13900000000', licencePhotoUrls: [], communities: [{ community: COMMUNITY, status: 'PENDING', reason: null, decidedAt: null, validFrom: null, validTo: null, capacity: null }], partner: null, createdAt: AT });
 const order = (id) => ({ id, status: 'DISPATCHED', urgency: 'NORMAL', dispatchMode: 'ASSIGN', category: { code: 'REPAIR', name: '维修' }, household: { id: 'h1', label: '3栋 501' }, description: '单 ' + id, createdAt: AT });
 
 /**
@@ -93,6 +96,42 @@ const LIST_PAGES = [
       assert.deepEqual(requests.map((v) => v.communityId), ['c1', 'c1', 'c1']);
       assert.deepEqual(page.data.categories, [{ code: 'REPAIR', name: '维修' }]);
       assert.equal(shim.requestsFor('ServiceCategories').length, 2, 'categories come with each first page only');
+    }
+  },
+  {
+    page: 'pages/household/index',
+    operation: 'MyVerificationRequests',
+    others: {
+      MyHouseholds: { me: { id: 'a1', households: [] } },
+      VerificationRequestsToDecide: { verificationRequestsToDecide: { edges: [], pageInfo: { hasNextPage: false, endCursor: null } } }
+    },
+    answer: (connection) => ({ myVerificationRequests: connection }),
+    node: (id) => verificationRequest(id),
+    itemsKey: 'myRequests',
+    check: ({ page, shim }) => {
+      assert.equal(shim.requestsFor('MyHouseholds').length, 2, 'pull-down reloads the households too');
+      assert.equal(shim.requestsFor('VerificationRequestsToDecide').length, 2, 'and the requests to decide');
+      assert.equal(page.data.myRequests[0].statusText, '待审核');
+    }
+  },
+  {
+    page: 'pages/partner/application',
+    operation: 'MyPartnerApplications',
+    answer: (connection) => ({ myPartnerApplications: connection }),
+    node: (id) => partnerApplication(id),
+    itemsKey: 'applications',
+    check: ({ page }) => assert.equal(page.data.applications[0].communities[0].statusText, '待审核')
+  },
+  {
+    page: 'pages/staff/partner-application',
+    operation: 'PartnerApplications',
+    others: { Me: { me: Object.assign({}, ME.me, { roles: ['STAFF'], staffCommunity: { id: 'c1', name: '幸福社区' } }) } },
+    answer: (connection) => ({ partnerApplications: connection }),
+    node: (id) => partnerApplication(id),
+    itemsKey: 'applications',
+    check: ({ requests, shim }) => {
+      assert.deepEqual(requests.map((v) => [v.communityId, v.status]), [['c1', 'PENDING'], ['c1', 'PENDING'], ['c1', 'PENDING']]);
+      assert.equal(shim.requestsFor('Me').length, 1, 'the staff community is looked up once');
     }
   }
 ];

@@ -57,6 +57,26 @@ describe('paged list helper', () => {
     assert.deepEqual(calls, [{ first: PAGE_SIZE, after: undefined }, { first: PAGE_SIZE, after: 'cur-1' }]);
   });
 
+  it('two lists on one page keep apart: the second names its own paging key (我的房屋)', async () => {
+    const { wx } = createWxShim();
+    const mine = createPagedList({ itemsKey: 'mine', fetch: () => ({ items: [item('m1')], pageInfo: { hasNextPage: false, endCursor: 'm' } }) });
+    const decide = createPagedList({
+      itemsKey: 'decide',
+      pagingKey: 'decidePaging',
+      fetch: (page, vars) => (vars.after ? pageOf(['d2'], null, false) : pageOf(['d1'], 'cur-d', true))
+    });
+    assert.deepEqual(decide.initialData(), { decide: [], decidePaging: { loading: true, loadingMore: false, end: false } });
+    const page = { data: Object.assign(mine.initialData(), decide.initialData()), setData(patch) { Object.assign(this.data, patch); } };
+    await Promise.all([mine.reload(page, wx), decide.reload(page, wx)]);
+    assert.deepEqual(page.data.paging, { loading: false, loadingMore: false, end: true });
+    assert.deepEqual(page.data.decidePaging, { loading: false, loadingMore: false, end: false });
+    await decide.loadMore(page, wx);
+    assert.deepEqual(page.data.decide.map((i) => i.id), ['d1', 'd2']);
+    assert.deepEqual(page.data.mine.map((i) => i.id), ['m1']);
+    assert.equal(page.data.decidePaging.end, true);
+    assert.equal(page.data.paging.end, true);
+  });
+
   it('stops at the end: hasNextPage false marks the end and further loadMore sends nothing', async () => {
     const { wx } = createWxShim();
     const { list, calls } = scripted([pageOf(['a'], 'cur-1', true), pageOf(['b'], 'cur-2', false)]);

@@ -731,7 +731,10 @@ const LIST_ITEMS = {
   'pages/timebank/rewards': 'rewards',
   'pages/timebank/vouchers': 'vouchers',
   'pages/festival/list': 'campaigns',
-  'pages/services/services': 'offerings'
+  'pages/services/services': 'offerings',
+  'pages/household/index': 'myRequests',
+  'pages/partner/application': 'applications',
+  'pages/staff/partner-application': 'applications'
 };
 
 test('list pages: 加载中… while the next page loads, 没有更多了 at the end of a non-empty list, neither otherwise', () => {
@@ -771,6 +774,343 @@ test('order list: scrolling to the bottom renders the second page and then 没�
   root = render('pages/order/list', page.data);
   assert.deepEqual(byClass(root, 'card').map((c) => attr(c, 'data-id')), ['o1', 'o2', 'o3']);
   assert.deepEqual(texts(byClass(root, 'list-footer')), ['没有更多了']);
+});
+
+// ---------------------------------------------------------------------------------------------
+// 我的房屋、房屋认证、合伙人申请 (issue 12)
+
+const ONB_AT = '2026-11-20T09:00:00+08:00';
+const pageOf = (nodes, endCursor) => ({
+  edges: nodes.map((node, i) => ({ cursor: 'c' + i, node })),
+  pageInfo: { hasNextPage: Boolean(endCursor), endCursor: endCursor || null }
+});
+const verification = (id, over) => Object.assign({
+  id, relation: 'FAMILY', status: 'PENDING', realName: '李四', applicantId: 'a2', applicantNickname: '小李', applicantPhone: '13800000002',
+  proofPhotoUrl: 'http://localhost:8080/photos/5?signature=x', rejectionReason: null, decidedAt: null, createdAt: ONB_AT,
+  household: { id: 'h1', label: '3栋 2单元 501', community: COMMUNITY }
+}, over);
+const partnerApp = (id, over) => Object.assign({
+  id, kind: 'CRAFTSMAN', name: '王师傅水电', description: '二十年经验', categories: [{ code: 'HOME_REPAIR', name: '家电水电维修' }],
+  contactName: '王师傅', contactPhone: '13900000000', licencePhotoUrls: ['http://localhost:8080/photos/8?signature=y'],
+  communities: [{ community: COMMUNITY, status: 'PENDING', reason: null, decidedAt: null, validFrom: null, validTo: null, capacity: null }],
+  partner: null, createdAt: ONB_AT
+}, over);
+const errorAnswer = (message, extensions) => ({ statusCode: 200, data: { data: null, errors: [{ message, extensions }] } });
+
+test('我的房屋: empty state is a clear 申请房屋认证 button; a head sees members with actions, requests to decide and mine', async () => {
+  const empty = openPage('pages/household/index', {
+    MyHouseholds: { me: { id: 'a1', households: [] } },
+    VerificationRequestsToDecide: { verificationRequestsToDecide: pageOf([]) },
+    MyVerificationRequests: { myVerificationRequests: pageOf([]) }
+  });
+  assert.equal(byClass(render('pages/household/index', empty.page.data), 'empty').length, 0, 'no empty state while loading');
+  await empty.page.onShow();
+  assertNoErrorToast(empty.shim);
+  let root = render('pages/household/index', empty.page.data);
+  const [card] = byClass(root, 'empty');
+  assert.equal(textOf(byClass(card, 'section-title')[0]), '你还没有认证的房屋');
+  assert.deepEqual(byTag(card, 'navigator').map((n) => [attr(n, 'url'), textOf(n)]), [['/pages/household/apply', '申请房屋认证']]);
+  assert.ok(texts(byClass(root, 'muted')).includes('暂无认证申请'));
+  assert.equal(byClass(root, 'household').length, 0);
+
+  const { page, shim } = openPage('pages/household/index', {
+    MyHouseholds: { me: { id: 'a1', households: [{ id: 'h1', label: '3栋 2单元 501', community: COMMUNITY, members: [
+      { id: 'a1', nickname: '张三', phoneMasked: '138****0001', isHead: true, relation: 'HEAD' },
+      { id: 'a3', nickname: '王五', phoneMasked: null, isHead: false, relation: 'TENANT' }
+    ] }] } },
+    VerificationRequestsToDecide: { verificationRequestsToDecide: pageOf([verification('r1')]) },
+    MyVerificationRequests: { myVerificationRequests: pageOf([verification('r9', { status: 'REJECTED', rejectionReason: '不是本户' }), verification('r8')]) }
+  });
+  shim.wx.showModal = (o) => o.success({ confirm: true });
+  await page.onShow();
+  assertNoErrorToast(shim);
+  root = render('pages/household/index', page.data);
+  assert.equal(byClass(root, 'empty').length, 0);
+  const household = byClass(root, 'household')[0];
+  const [me, tenant] = byClass(household, 'member');
+  assert.equal(textOf(byClass(me, 'row')[0]), '张三（我）户主');
+  assert.equal(byTag(me, 'button').length, 0, 'no actions on oneself');
+  assert.deepEqual(byTag(tenant, 'button').map((b) => [textOf(b), handlerOf(b, 'tap'), attr(b, 'data-account')]), [['移交户主', 'onHandOver', 'a3'], ['移除', 'onRemoveMember', 'a3']]);
+  assert.deepEqual(byTag(household, 'button').map(textOf).slice(-1), ['退出本户']);
+  const decide = the(root, 'card', '待我审核');
+  assert.ok(textOf(decide).includes('小李（家属）'));
+  assert.ok(textOf(decide).includes('13800000002'));
+  assert.deepEqual(byTag(decide, 'navigator').map((n) => attr(n, 'url')), ['/pages/household/review?id=r1']);
+  assert.deepEqual(byTag(decide, 'button').map(textOf), ['通过', '驳回']);
+  const mine = the(root, 'card', '我的认证申请');
+  assert.deepEqual(texts(byClass(mine, 'tag')), ['已驳回', '待审核']);
+  assert.deepEqual(texts(byClass(mine, 'error')), ['驳回原因：不是本户']);
+  assert.deepEqual(byTag(mine, 'button').map((b) => [textOf(b), attr(b, 'data-id')]), [['撤回', 'r8']]);
+
+  // a head leaving is refused: the reason stays visible under the household
+  shim.on('LeaveHousehold', () => errorAnswer('户主须先把户主身份移交给其他成员', { code: 'HEAD_MUST_HAND_OVER' }));
+  await page.onLeave(tap({ household: 'h1', label: '3栋 2单元 501' }));
+  root = render('pages/household/index', page.data);
+  assert.deepEqual(texts(byClass(byClass(root, 'household')[0], 'error')), ['户主须先把户主身份移交给其他成员']);
+});
+
+test('申请房屋认证: pickers down to the room, proof photo, field errors next to fields, pending request link', async () => {
+  const tree = { community: { id: 'c1', name: '幸福社区', estates: [{ id: 'e1', name: '幸福小区', buildings: [{ id: 'b1', name: '3栋', units: [{ id: 'u1', name: '2单元', households: [{ id: 'h1', room: '501', label: '3栋 2单元 501', members: null }] }] }] }] } };
+  const { page, shim } = openPage('pages/household/apply', {
+    SearchCommunities: { communities: pageOf([{ id: 'c1', name: '幸福社区', address: '幸福路1号', retiredAt: null, street: null }]) },
+    CommunityTree: tree
+  });
+  let root = render('pages/household/apply', page.data);
+  assert.deepEqual(byTag(root, 'picker').map(textOf), ['户主 / 家属 / 租户'], 'only the relation picker before a community is chosen');
+  assert.equal(textOf(byTag(root, 'button').at(-1)), '提交认证申请');
+
+  page.onSearchInput(tap({}, '幸福'));
+  await page.onSearch();
+  root = render('pages/household/apply', page.data);
+  assert.deepEqual(byClass(root, 'community').map((n) => [textOf(n), handlerOf(n, 'tap')]), [['幸福社区幸福路1号', 'onPickCommunity']]);
+  await page.onPickCommunity(tap({ index: 0 }));
+  page.onEstateChange(tap({}, '0'));
+  page.onBuildingChange(tap({}, '0'));
+  page.onUnitChange(tap({}, '0'));
+  root = render('pages/household/apply', page.data);
+  assert.deepEqual(byTag(root, 'picker').map(textOf), ['幸福小区', '3栋', '2单元', '选择房间', '户主 / 家属 / 租户']);
+  page.onRoomChange(tap({}, '0'));
+  page.onRelationChange(tap({}, '0'));
+  page.onInput(tap({ field: 'realName' }, '李四'));
+  shim.wx.chooseMedia = (o) => o.success({ tempFiles: [{ tempFilePath: 'wxfile://tmp/deed.jpg', size: 100 }] });
+  shim.onUpload({ statusCode: 201, data: { id: '7', url: 'http://localhost:8080/photos/7' } });
+  await page.onChooseProof();
+  root = render('pages/household/apply', page.data);
+  assert.deepEqual(byTag(root, 'picker').map(textOf), ['幸福小区', '3栋', '2单元', '3栋 2单元 501', '户主']);
+  assert.deepEqual(byTag(root, 'image').map((i) => attr(i, 'src')), ['wxfile://tmp/deed.jpg']);
+  assert.equal(byClass(root, 'add').length, 0);
+
+  shim.wx.redirectTo = () => {};
+  shim.on('RequestHouseholdVerification', () => errorAnswer('姓名格式不对', { code: 'VALIDATION_FAILED', field: 'input.realName' }));
+  await page.onSubmit();
+  root = render('pages/household/apply', page.data);
+  const nameField = the(root, 'field', '真实姓名');
+  assert.deepEqual(texts(byClass(nameField, 'error')), ['姓名格式不对']);
+
+  shim.on('RequestHouseholdVerification', () => errorAnswer('你已提交过该房屋的认证申请，请等待审核', { code: 'VERIFICATION_ALREADY_PENDING', verificationRequestId: '42' }));
+  await page.onSubmit();
+  root = render('pages/household/apply', page.data);
+  assert.deepEqual(byTag(root, 'navigator').map((n) => [attr(n, 'url'), textOf(n)]), [['/pages/household/request?id=42', '查看待审核的申请']]);
+  assert.deepEqual(texts(byClass(root, 'form-error')), ['你已提交过该房屋的认证申请，请等待审核']);
+});
+
+test('认证申请: status, reason and withdraw only while pending; an error instead of 加载中… when refused', async () => {
+  let status = 'PENDING';
+  const { page, shim } = openPage('pages/household/request', { VerificationRequest: (v) => ({ verificationRequest: verification(v.id, { status, rejectionReason: status === 'REJECTED' ? '材料不符' : null }) }) });
+  assert.deepEqual(texts(byClass(render('pages/household/request', page.data), 'muted')), ['加载中…']);
+  await page.onLoad({ id: 'r1' });
+  assertNoErrorToast(shim);
+  let root = render('pages/household/request', page.data);
+  assert.deepEqual(texts(byClass(root, 'status')), ['待审核']);
+  assert.deepEqual(byTag(root, 'button').map((b) => [textOf(b), handlerOf(b, 'tap')]), [['撤回申请', 'onWithdraw']]);
+  assert.ok(textOf(the(root, 'row', '关系')).endsWith('家属'));
+
+  status = 'REJECTED';
+  await page.onLoad({ id: 'r1' });
+  root = render('pages/household/request', page.data);
+  assert.deepEqual(texts(byClass(root, 'status')), ['已驳回']);
+  assert.deepEqual(texts(byClass(root, 'error')), ['驳回原因：材料不符']);
+  assert.equal(byTag(root, 'button').length, 0);
+
+  const refused = openPage('pages/household/request', {});
+  refused.shim.on('VerificationRequest', () => errorAnswer('没有权限', { code: 'FORBIDDEN' }));
+  await refused.page.onLoad({ id: 'r1' });
+  root = render('pages/household/request', refused.page.data);
+  assert.deepEqual(texts(byClass(root, 'error')), ['没有权限']);
+  assert.equal(byClass(root, 'muted').length, 0);
+});
+
+test('审核认证申请: applicant name, phone and proof photo as the server returns them; decide buttons while pending', async () => {
+  const { page, shim } = openPage('pages/household/review', { VerificationRequest: (v) => ({ verificationRequest: verification(v.id) }) });
+  await page.onLoad({ id: 'r1' });
+  assertNoErrorToast(shim);
+  let root = render('pages/household/review', page.data);
+  assert.ok(textOf(the(root, 'row', '申请人')).endsWith('小李'));
+  assert.ok(textOf(the(root, 'row', '真实姓名')).endsWith('李四'));
+  assert.deepEqual(texts(byClass(root, 'phone')), ['13800000002']);
+  assert.deepEqual(byTag(root, 'image').map((i) => attr(i, 'src')), ['http://localhost:8080/photos/5?signature=x']);
+  assert.deepEqual(byTag(root, 'button').map((b) => [textOf(b), handlerOf(b, 'tap')]), [['通过', 'onApprove'], ['驳回', 'onReject']]);
+
+  shim.on('ApproveVerificationRequest', () => errorAnswer('该户已有户主，请户主先移交户主身份', { code: 'HOUSEHOLD_HAS_HEAD' }));
+  await page.onApprove();
+  root = render('pages/household/review', page.data);
+  assert.deepEqual(texts(byClass(root, 'error')), ['该户已有户主，请户主先移交户主身份']);
+
+  const decided = openPage('pages/household/review', { VerificationRequest: { verificationRequest: verification('r2', { status: 'APPROVED', proofPhotoUrl: null, applicantPhone: null }) } });
+  await decided.page.onLoad({ id: 'r2' });
+  root = render('pages/household/review', decided.page.data);
+  assert.equal(byTag(root, 'button').length, 0);
+  assert.deepEqual(texts(byClass(root, 'phone')), ['未绑定手机号']);
+  assert.ok(texts(byClass(root, 'muted')).includes('未上传证明材料'));
+});
+
+test('申请成为合伙人: category chips toggle, picked communities, photo add button up to the max, field errors', async () => {
+  const { page, shim } = openPage('pages/partner/apply', {
+    ServiceCategories: { serviceCategories: [{ id: '1', code: 'HOME_REPAIR', name: '家电水电维修', dispatchMode: 'ASSIGN', earnsPoints: false }, { id: '2', code: 'ELDER_CARE', name: '助老', dispatchMode: 'GRAB', earnsPoints: true }] },
+    SearchCommunities: { communities: pageOf([{ id: 'c1', name: '幸福社区', address: '', retiredAt: null, street: null }]) }
+  });
+  await page.onLoad();
+  assertNoErrorToast(shim);
+  let root = render('pages/partner/apply', page.data);
+  assert.deepEqual(byClass(root, 'chip').map((c) => [textOf(c), hasClass(c, 'active')]), [['家电水电维修', false], ['助老', false]]);
+  assert.equal(textOf(the(root, 'field', '营业执照').children[0]), '营业执照 / 资质照片（最多9张，长按可删除）');
+
+  page.onToggleCategory(tap({ code: 'ELDER_CARE' }));
+  page.onSearchInput(tap({}, '幸福'));
+  await page.onSearch();
+  page.onAddCommunity(tap({ index: 0 }));
+  root = render('pages/partner/apply', page.data);
+  assert.deepEqual(byClass(root, 'chip').map((c) => [textOf(c), hasClass(c, 'active')]), [['家电水电维修', false], ['助老', true], ['幸福社区 ✕', true]]);
+  assert.deepEqual(texts(byClass(root, 'result')), ['幸福社区添加']);
+
+  page.setData({ 'form.photos': Array.from({ length: 9 }, (_, i) => ({ path: 'wxfile://tmp/l' + i + '.jpg', id: String(i) })) });
+  root = render('pages/partner/apply', page.data);
+  assert.equal(byTag(root, 'image').length, 9);
+  assert.equal(byClass(root, 'add').length, 0, 'no add button at the server\'s max of 9');
+
+  await page.onSubmit();
+  root = render('pages/partner/apply', page.data);
+  assert.deepEqual(texts(byClass(the(root, 'field', '类型'), 'error')), ['请选择合伙人类型']);
+  assert.deepEqual(texts(byClass(the(root, 'field', '联系电话'), 'error')), ['请填写正确的联系电话']);
+  assert.equal(byClass(the(root, 'field', '服务类别'), 'error').length, 0);
+
+  page.setData({ form: Object.assign({}, page.data.form, { kind: 'MERCHANT', name: '红星', contactName: '王', contactPhone: '13900000000' }) });
+  shim.on('ApplyAsPartner', () => errorAnswer('你已有一份待审核的合伙人申请', { code: 'PARTNER_APPLICATION_PENDING' }));
+  await page.onSubmit();
+  root = render('pages/partner/apply', page.data);
+  assert.deepEqual(byTag(root, 'navigator').map((n) => [attr(n, 'url'), textOf(n)]), [['/pages/partner/application', '查看我的申请']]);
+});
+
+test('我的合伙人申请: status per community, reason, contract; withdraw only while undecided; one application when opened by id', async () => {
+  const rejected = partnerApp('pa1', { communities: [
+    { community: COMMUNITY, status: 'REJECTED', reason: '资质不全', decidedAt: ONB_AT, validFrom: null, validTo: null, capacity: null },
+    { community: { id: 'c2', name: '和谐社区' }, status: 'APPROVED', reason: null, decidedAt: ONB_AT, validFrom: '2026-12-01', validTo: '2027-11-30', capacity: 5 }
+  ], partner: { id: 'p1', name: '王师傅水电' } });
+  const { page, shim } = openPage('pages/partner/application', { MyPartnerApplications: { myPartnerApplications: pageOf([rejected, partnerApp('pa2')]) } });
+  await page.onShow();
+  assertNoErrorToast(shim);
+  let root = render('pages/partner/application', page.data);
+  const [first, second] = byClass(root, 'application');
+  assert.deepEqual(texts(byClass(first, 'tag')), ['已驳回', '已通过']);
+  assert.deepEqual(texts(byClass(first, 'error')), ['驳回原因：资质不全']);
+  assert.ok(texts(byClass(first, 'muted')).includes('合同：2026-12-01 至 2027-11-30 · 同时接单 5'));
+  assert.equal(byTag(first, 'button').length, 0);
+  assert.deepEqual(byTag(first, 'navigator').map(textOf), ['已成为合伙人：王师傅水电']);
+  assert.deepEqual(byTag(second, 'button').map((b) => [textOf(b), attr(b, 'data-id')]), [['撤回申请', 'pa2']]);
+  assert.deepEqual(byTag(second, 'image').map((i) => attr(i, 'src')), ['http://localhost:8080/photos/8?signature=y']);
+
+  page.onLoad({ id: 'pa2' });
+  await page.onShow();
+  root = render('pages/partner/application', page.data);
+  assert.deepEqual(byClass(root, 'application').map((c) => attr(c, 'data-id')), ['pa2']);
+  assert.deepEqual(texts(all(root, (n) => handlerOf(n, 'tap') === 'onShowAll')), ['查看全部申请']);
+});
+
+test('合伙人邀请: accept / decline per pending invitation; the refusal is shown; empty message', async () => {
+  const invitation = { id: 'i1', role: 'ADMIN', status: 'PENDING', createdAt: ONB_AT, partner: { id: 'p1', name: '红星维修', kind: 'MERCHANT' } };
+  const { page, shim } = openPage('pages/partner/invitations', { MyPartnerInvitations: { myPartnerInvitations: [invitation] } });
+  await page.onShow();
+  assertNoErrorToast(shim);
+  let root = render('pages/partner/invitations', page.data);
+  const [card] = byClass(root, 'invitation');
+  assert.ok(textOf(card).includes('红星维修商家'));
+  assert.ok(textOf(card).includes('邀请你成为管理员'));
+  assert.deepEqual(byTag(card, 'button').map((b) => [textOf(b), handlerOf(b, 'tap'), attr(b, 'data-id')]), [['接受', 'onAccept', 'i1'], ['婉拒', 'onDecline', 'i1']]);
+
+  shim.on('AcceptPartnerInvitation', () => errorAnswer('该账号已是其他合伙人的成员', { code: 'ALREADY_PARTNER_MEMBER' }));
+  await page.onAccept(tap({ id: 'i1' }));
+  root = render('pages/partner/invitations', page.data);
+  assert.deepEqual(texts(byClass(root, 'error')), ['该账号已是其他合伙人的成员']);
+
+  const none = openPage('pages/partner/invitations', { MyPartnerInvitations: { myPartnerInvitations: [] } });
+  assert.equal(byClass(render('pages/partner/invitations', none.page.data), 'muted').length, 0, 'no empty message while loading');
+  await none.page.onShow();
+  assert.deepEqual(texts(byClass(render('pages/partner/invitations', none.page.data), 'muted')), ['暂无待答复的邀请']);
+});
+
+test('合伙人首页: the partner with links to inbox and verify, contracts, members, leave; links to apply when not a partner', async () => {
+  const partner = {
+    id: 'p1', name: '红星维修', kind: 'MERCHANT', description: null, online: false, capacity: 5, activeOrders: 2,
+    categories: [{ code: 'HOME_REPAIR', name: '家电水电维修' }],
+    contracts: [{ id: 'k1', validFrom: '2026-01-01', validTo: '2026-12-31', community: COMMUNITY }],
+    members: [{ id: 'a1', nickname: '张三', role: 'ADMIN' }], timeBankPoints: 0,
+    scorecard: { completedOrders: 0, averageQuality: null, averagePunctuality: null, averageAttitude: null, onTimeRate: null }
+  };
+  const { page, shim } = openPage('pages/partner/index', { MyPartner: { myPartner: partner } });
+  assert.deepEqual(texts(byClass(render('pages/partner/index', page.data), 'muted')), ['加载中…']);
+  await page.onShow();
+  assertNoErrorToast(shim);
+  let root = render('pages/partner/index', page.data);
+  assert.equal(textOf(byClass(root, 'title')[0]), '红星维修');
+  assert.ok(texts(byClass(root, 'tag')).includes('已暂停接单'));
+  assert.ok(textOf(the(root, 'row', '进行中')).endsWith('2 / 5'));
+  assert.deepEqual(byTag(root, 'navigator').map((n) => attr(n, 'url')), ['/pages/partner/inbox', '/pages/partner/verify']);
+  assert.equal(textOf(byClass(root, 'contract')[0]), '幸福社区2026-01-01 至 2026-12-31');
+  assert.equal(textOf(byClass(root, 'member')[0]), '张三管理员');
+  assert.deepEqual(byTag(root, 'button').map((b) => [textOf(b), handlerOf(b, 'tap')]), [['退出合伙人', 'onLeave']]);
+
+  shim.wx.showModal = (o) => o.success({ confirm: true });
+  shim.on('LeavePartner', () => errorAnswer('你是唯一的管理员，请先邀请其他管理员或移除其他成员', { code: 'LAST_PARTNER_ADMIN' }));
+  await page.onLeave();
+  root = render('pages/partner/index', page.data);
+  assert.deepEqual(texts(byClass(root, 'error')), ['你是唯一的管理员，请先邀请其他管理员或移除其他成员']);
+
+  const notPartner = openPage('pages/partner/index', { MyPartner: { myPartner: null } });
+  await notPartner.page.onShow();
+  root = render('pages/partner/index', notPartner.page.data);
+  assert.deepEqual(byTag(root, 'navigator').map((n) => attr(n, 'url')), ['/pages/partner/apply', '/pages/partner/application', '/pages/partner/invitations']);
+  assert.equal(byTag(root, 'button').length, 0);
+});
+
+test('staff partner application: contract and reason inputs with approve / reject on pending cards only; not-staff message', async () => {
+  const staffMe = Object.assign({}, ME, { roles: ['STAFF'], staffCommunity: COMMUNITY });
+  const decided = partnerApp('pa2', { name: '李记保洁', communities: [{ community: COMMUNITY, status: 'APPROVED', reason: null, decidedAt: ONB_AT, validFrom: '2026-12-01', validTo: '2027-11-30', capacity: 3 }] });
+  const { page, shim } = openPage('pages/staff/partner-application', { Me: { me: staffMe }, PartnerApplications: { partnerApplications: pageOf([partnerApp('pa1'), decided]) } });
+  page.onLoad({});
+  await page.onShow();
+  assertNoErrorToast(shim);
+  let root = render('pages/staff/partner-application', page.data);
+  assert.deepEqual(texts(byClass(root, 'tab')), ['待审核', '全部']);
+  const pending = the(root, 'application', '王师傅水电');
+  assert.deepEqual(texts(byClass(pending, 'tag')), ['待审核']);
+  assert.ok(textOf(pending).includes('联系人：王师傅 13900000000'));
+  assert.deepEqual(byTag(pending, 'picker').map(textOf), ['合同开始：选择日期', '合同结束：选择日期']);
+  assert.deepEqual(byTag(pending, 'button').map((b) => [textOf(b), handlerOf(b, 'tap')]), [['签约通过', 'onApprove'], ['驳回', 'onReject']]);
+  const approved = the(root, 'application', '李记保洁');
+  assert.equal(byTag(approved, 'button').length, 0);
+  assert.ok(texts(byClass(approved, 'muted')).includes('合同：2026-12-01 至 2027-11-30 · 同时接单 3'));
+
+  await page.onApprove(tap({ id: 'pa1' }));
+  root = render('pages/staff/partner-application', page.data);
+  assert.deepEqual(texts(byClass(the(root, 'application', '王师傅水电'), 'error')), ['请选择合同开始日期']);
+
+  const resident = openPage('pages/staff/partner-application', { Me: { me: ME } });
+  resident.page.onLoad({});
+  await resident.page.onShow();
+  root = render('pages/staff/partner-application', resident.page.data);
+  assert.deepEqual(texts(byClass(root, 'muted')), ['仅社区工作者可以审核合伙人申请']);
+});
+
+test('me: links to 我的房屋, 申请房屋认证 and the partner pages; the staff review link only for staff', async () => {
+  const resident = openPage('pages/me/me', { Me: { me: ME } });
+  await resident.page.onShow();
+  let urls = byTag(render('pages/me/me', resident.page.data), 'navigator').map((n) => attr(n, 'url'));
+  assert.deepEqual(urls, ['/pages/household/index', '/pages/household/apply', '/pages/partner/index', '/pages/partner/apply', '/pages/partner/application', '/pages/partner/invitations']);
+  const staff = openPage('pages/me/me', { Me: { me: Object.assign({}, ME, { roles: ['STAFF'], staffCommunity: COMMUNITY }) } });
+  await staff.page.onShow();
+  urls = byTag(render('pages/me/me', staff.page.data), 'navigator').map((n) => attr(n, 'url'));
+  assert.equal(urls.at(-1), '/pages/staff/partner-application');
+});
+
+// Notification deep links (server side: notice pages) must open registered pages.
+test('every route a notification links to is registered in app.json and renders', () => {
+  const routes = ['pages/household/index', 'pages/household/request', 'pages/household/review', 'pages/partner/application',
+    'pages/partner/invitations', 'pages/partner/index', 'pages/staff/partner-application'];
+  for (const route of routes) {
+    assert.ok(APP_PAGES.includes(route), route + ' is not registered');
+    const { definition } = openPage(route);
+    assert.ok(hasClass(renderTemplate(route, definition.data).children[0], 'container'), route);
+  }
 });
 
 test('every page in app.json has a page-specific render test above', () => {

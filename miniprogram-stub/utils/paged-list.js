@@ -1,7 +1,8 @@
 // 连接（Connection）分页列表的共用逻辑：首屏 / 换筛选后重载、上拉加载更多、下拉刷新。
 // 页面只说明“怎样取一页”；游标、防重复加载、到底、出错保留已加载内容都在这里，所以每个列表页表现一致。
 //
-// 页面 data 里除了列表本身，还有 paging = { loading, loadingMore, end }：
+// 页面 data 里除了列表本身，还有 paging = { loading, loadingMore, end }（一页上有两个列表时，第二个用
+// options.pagingKey 另起一个名字，如 decidePaging）：
 //   loading      正在取第一页（此时不显示“暂无…”）
 //   loadingMore  正在取下一页（列表底部显示“加载中…”）
 //   end          已到最后一页（列表不空时底部显示“没有更多了”）
@@ -33,6 +34,7 @@ function appendNew(existing, more) {
  */
 function createPagedList(options) {
   const itemsKey = options.itemsKey;
+  const pagingKey = options.pagingKey || 'paging';
   const pageSize = options.pageSize || PAGE_SIZE;
   // 游标、在途请求只和这个页面实例有关，不放进 data（不需要渲染）。
   const slot = '_paged_' + itemsKey;
@@ -48,7 +50,7 @@ function createPagedList(options) {
     const state = stateOf(page);
     const generation = ++state.generation;
     const after = firstPage ? undefined : state.cursor;
-    page.setData({ paging: { loading: firstPage, loadingMore: !firstPage, end: firstPage ? false : state.end } });
+    page.setData({ [pagingKey]: { loading: firstPage, loadingMore: !firstPage, end: firstPage ? false : state.end } });
     const current = () => state.generation === generation;
 
     // 在 Promise 构造里调用：请求立即发出，fetch 同步抛错也走下面的出错分支。
@@ -63,13 +65,13 @@ function createPagedList(options) {
           state.end = !(pageInfo.hasNextPage && state.cursor);
           page.setData(Object.assign({}, result && result.patch, {
             [itemsKey]: firstPage ? items : appendNew(page.data[itemsKey], items),
-            paging: idle(state.end)
+            [pagingKey]: idle(state.end)
           }));
         },
         (err) => {
           if (!current()) return;
           // 游标不动、已加载的条目不动：再次上拉或下拉就是重试。
-          page.setData({ paging: idle(state.end) });
+          page.setData({ [pagingKey]: idle(state.end) });
           showError(wxApi, err);
         }
       )
@@ -82,10 +84,11 @@ function createPagedList(options) {
 
   return {
     itemsKey,
+    pagingKey,
 
     /** 页面 data 的初始值：空列表，正在取第一页。 */
     initialData() {
-      return { [itemsKey]: [], paging: { loading: true, loadingMore: false, end: false } };
+      return { [itemsKey]: [], [pagingKey]: { loading: true, loadingMore: false, end: false } };
     },
 
     /** 重取第一页并替换列表：首次显示、换了筛选条件、或操作后数据已变时用；在途的旧请求作废。 */
