@@ -56,10 +56,28 @@ class CampaignProgressFanOutE2ETest extends FestivalTestBase {
     /** Subscribes to the campaign's progress; each value raised is added to {@code seen}, a failure kept. */
     private void watch(WebSocketGraphQlTester socket, String campaign, List<Integer> seen,
                        AtomicReference<Throwable> failure) {
-        streams.add(socket.document(ApiDocuments.load("CampaignProgressUpdates"))
+        streams.add(progress(socket, campaign).subscribe(seen::add, failure::set));
+    }
+
+    /**
+     * Subscribes and adds the stream's first value only to {@code served}: the caps are about which subscriptions are
+     * served, and a change that reaches the channel late (the campaign's own publication, under load) may give the
+     * open streams a second value.
+     */
+    private void serve(WebSocketGraphQlTester socket, String campaign, List<Integer> served,
+                       AtomicReference<Throwable> failure) {
+        java.util.concurrent.atomic.AtomicBoolean first = new java.util.concurrent.atomic.AtomicBoolean();
+        streams.add(progress(socket, campaign).subscribe(value -> {
+            if (first.compareAndSet(false, true)) {
+                served.add(value);
+            }
+        }, failure::set));
+    }
+
+    private reactor.core.publisher.Flux<Integer> progress(WebSocketGraphQlTester socket, String campaign) {
+        return socket.document(ApiDocuments.load("CampaignProgressUpdates"))
                 .operationName("CampaignProgressUpdates").variable("campaignId", campaign)
-                .executeSubscription().toFlux("campaignProgress.moneyRaisedFen", Integer.class)
-                .subscribe(seen::add, failure::set));
+                .executeSubscription().toFlux("campaignProgress.moneyRaisedFen", Integer.class);
     }
 
     private void expectRefused(WebSocketGraphQlTester socket, String campaign) {
@@ -82,7 +100,7 @@ class CampaignProgressFanOutE2ETest extends FestivalTestBase {
 
         WebSocketGraphQlTester first = socket(user);
         for (int i = 0; i < 20; i++) {
-            watch(first, campaign, seen, failure);
+            serve(first, campaign, seen, failure);
         }
         await().until(() -> seen.size() == 20 || failure.get() != null);
         assertThat(failure.get()).isNull();
@@ -93,7 +111,7 @@ class CampaignProgressFanOutE2ETest extends FestivalTestBase {
             streams.remove(0).dispose();
         }
         for (int i = 0; i < 5; i++) {
-            watch(first, campaign, seen, failure);
+            serve(first, campaign, seen, failure);
         }
         await().until(() -> seen.size() == 25 || failure.get() != null);
         assertThat(failure.get()).isNull();
@@ -103,17 +121,17 @@ class CampaignProgressFanOutE2ETest extends FestivalTestBase {
         WebSocketGraphQlTester second = socket(user);
         WebSocketGraphQlTester third = socket(user);
         for (int i = 0; i < 20; i++) {
-            watch(second, campaign, seen, failure);
+            serve(second, campaign, seen, failure);
         }
         for (int i = 0; i < 10; i++) {
-            watch(third, campaign, seen, failure);
+            serve(third, campaign, seen, failure);
         }
         await().until(() -> seen.size() == 55 || failure.get() != null);
         assertThat(failure.get()).isNull();
         expectRefused(third, campaign);
         // another account is not held back by this one
         WebSocketGraphQlTester other = socket(login("fan-out-" + UUID.randomUUID()));
-        watch(other, campaign, seen, failure);
+        serve(other, campaign, seen, failure);
         await().until(() -> seen.size() == 56 || failure.get() != null);
         assertThat(failure.get()).isNull();
     }

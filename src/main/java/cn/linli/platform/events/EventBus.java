@@ -8,6 +8,7 @@ import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 import org.springframework.data.redis.listener.ChannelTopic;
 import org.springframework.data.redis.listener.ReactiveRedisMessageListenerContainer;
 import org.springframework.stereotype.Component;
+import reactor.core.publisher.BufferOverflowStrategy;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
@@ -67,10 +68,20 @@ public class EventBus {
                 .repeatWhen(ended -> ended.delayElements(Duration.ofMillis(100))));
     }
 
-    /** Subscribes to {@code upstream} now and hands each item to whoever listens at that moment; nothing is kept. */
+    /** Events a subscriber may have waiting while it handles earlier ones; beyond that its oldest are dropped. */
+    static final int SUBSCRIBER_BUFFER = 256;
+
+    /**
+     * Subscribes to {@code upstream} now and hands each item to whoever listens at that moment; nothing is kept for
+     * later subscribers. Each subscriber has its own bounded buffer: the sink alone drops an item for a subscriber
+     * without demand at that instant — and a subscriber handling one event at a time (reloading an order) has none
+     * while it works, so under load it silently lost the events that came meanwhile. With the buffer a busy subscriber
+     * gets them a moment later, and one that stopped reading loses only its own oldest, never holding back the others.
+     */
     static <T> Flux<T> liveOnly(Flux<T> upstream) {
         Sinks.Many<T> live = Sinks.many().multicast().directBestEffort();
-        upstream.subscribe(live::tryEmitNext); // no subscriber, or one without demand: dropped
-        return live.asFlux();
+        upstream.subscribe(live::tryEmitNext); // no subscriber: dropped
+        return live.asFlux().onBackpressureBuffer(SUBSCRIBER_BUFFER, dropped -> log.debug("Live event dropped for a "
+                + "subscriber that stopped reading: {}", dropped), BufferOverflowStrategy.DROP_OLDEST);
     }
 }

@@ -76,4 +76,39 @@ class LiveOnlyChannelTest {
         assertThat(second).hasSize(501).endsWith(501);
         b.dispose();
     }
+
+    @Test
+    void aSubscriberBusyWithOneEventGetsThoseThatArriveMeanwhile() {
+        Sinks.Many<Integer> redis = Sinks.many().unicast().onBackpressureBuffer();
+        var channel = EventBus.liveOnly(redis.asFlux());
+        List<Integer> handled = new CopyOnWriteArrayList<>();
+        // asks for one event at a time, like a subscription reloading an order per event (concatMap)
+        BaseSubscriber<Integer> oneAtATime = new BaseSubscriber<>() {
+            @Override
+            protected void hookOnSubscribe(Subscription subscription) {
+                request(1);
+            }
+
+            @Override
+            protected void hookOnNext(Integer event) {
+                handled.add(event);
+            }
+        };
+        channel.subscribe(oneAtATime);
+
+        for (int event = 1; event <= 5; event++) {
+            redis.tryEmitNext(event); // arrive while the first is still being handled
+        }
+        assertThat(handled).containsExactly(1);
+        oneAtATime.request(4);
+        assertThat(handled).as("the sink alone dropped 2-5: no demand when they came").containsExactly(1, 2, 3, 4, 5);
+
+        // one that stopped reading keeps only its newest events and still holds nobody back
+        for (int event = 6; event <= 6 + EventBus.SUBSCRIBER_BUFFER + 9; event++) {
+            redis.tryEmitNext(event);
+        }
+        oneAtATime.request(Long.MAX_VALUE);
+        assertThat(handled).hasSize(5 + EventBus.SUBSCRIBER_BUFFER).endsWith(6 + EventBus.SUBSCRIBER_BUFFER + 9);
+        oneAtATime.dispose();
+    }
 }
