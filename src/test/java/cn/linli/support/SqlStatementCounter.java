@@ -14,7 +14,8 @@ import org.springframework.context.annotation.Bean;
 
 /**
  * Records every SQL statement the application sends, by wrapping the R2DBC connection factory with r2dbc-proxy.
- * Tests use it to show that the statements a query runs depend on its shape, not on how many rows it returns.
+ * Tests use it to show that the statements a query runs depend on its shape, not on how many rows it returns. The
+ * metrics gauge that polls in the background is left out.
  */
 public class SqlStatementCounter {
 
@@ -32,9 +33,17 @@ public class SqlStatementCounter {
         return List.copyOf(statements);
     }
 
+    /**
+     * The outbox backlog gauge counts pending notifications in the background every 15 s, whatever a test does: left
+     * in, it lands inside a counted request now and then (on a loaded machine, more often) and the count is one off.
+     */
+    static final String BACKGROUND_GAUGE = "select count(*) from notification_outbox where status = 'PENDING'";
+
     void record(QueryExecutionInfo execution) {
         for (QueryInfo query : execution.getQueries()) {
-            statements.add(query.getQuery());
+            if (!query.getQuery().strip().equals(BACKGROUND_GAUGE)) {
+                statements.add(query.getQuery());
+            }
         }
     }
 
