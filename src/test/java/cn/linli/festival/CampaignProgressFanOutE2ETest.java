@@ -49,6 +49,14 @@ class CampaignProgressFanOutE2ETest extends FestivalTestBase {
         return Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100));
     }
 
+    /** Waits until {@code count} subscriptions were served or one failed; on a timeout says how many were served. */
+    private static void awaitServed(List<Integer> served, int count, AtomicReference<Throwable> failure) {
+        await().alias("subscriptions served: expected " + count)
+                .untilAsserted(() -> assertThat(served.size() == count || failure.get() != null)
+                        .as("served %d of %d", served.size(), count).isTrue());
+        assertThat(failure.get()).isNull();
+    }
+
     private String openCampaign() {
         return createAndPublish(staff(), campaignInput("中秋邻里节", "2031-09-20", 1_000_000, "ALL_OR_NOTHING", 5));
     }
@@ -102,8 +110,7 @@ class CampaignProgressFanOutE2ETest extends FestivalTestBase {
         for (int i = 0; i < 20; i++) {
             serve(first, campaign, seen, failure);
         }
-        await().until(() -> seen.size() == 20 || failure.get() != null);
-        assertThat(failure.get()).isNull();
+        awaitServed(seen, 20, failure);
         expectRefused(first, campaign); // the 21st on one connection
 
         // five end; five more fit again
@@ -113,8 +120,7 @@ class CampaignProgressFanOutE2ETest extends FestivalTestBase {
         for (int i = 0; i < 5; i++) {
             serve(first, campaign, seen, failure);
         }
-        await().until(() -> seen.size() == 25 || failure.get() != null);
-        assertThat(failure.get()).isNull();
+        awaitServed(seen, 25, failure);
         expectRefused(first, campaign);
 
         // across connections: 20 + 20 + 10 = 50 for the account, then no more
@@ -126,14 +132,12 @@ class CampaignProgressFanOutE2ETest extends FestivalTestBase {
         for (int i = 0; i < 10; i++) {
             serve(third, campaign, seen, failure);
         }
-        await().until(() -> seen.size() == 55 || failure.get() != null);
-        assertThat(failure.get()).isNull();
+        awaitServed(seen, 55, failure);
         expectRefused(third, campaign);
         // another account is not held back by this one
         WebSocketGraphQlTester other = socket(login("fan-out-" + UUID.randomUUID()));
         serve(other, campaign, seen, failure);
-        await().until(() -> seen.size() == 56 || failure.get() != null);
-        assertThat(failure.get()).isNull();
+        awaitServed(seen, 56, failure);
     }
 
     @Test
