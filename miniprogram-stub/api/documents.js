@@ -309,6 +309,7 @@ fragment VerificationRequestFields on VerificationRequest {
   applicantId
   applicantNickname
   applicantPhone
+  phoneMatchesRegisteredHead
   proofPhotoUrl
   rejectionReason
   decidedAt
@@ -2207,6 +2208,7 @@ fragment VerificationRequestFields on VerificationRequest {
   applicantId
   applicantNickname
   applicantPhone
+  phoneMatchesRegisteredHead
   proofPhotoUrl
   rejectionReason
   decidedAt
@@ -3121,6 +3123,7 @@ fragment VerificationRequestFields on VerificationRequest {
   applicantId
   applicantNickname
   applicantPhone
+  phoneMatchesRegisteredHead
   proofPhotoUrl
   rejectionReason
   decidedAt
@@ -3249,6 +3252,7 @@ fragment VerificationRequestFields on VerificationRequest {
   applicantId
   applicantNickname
   applicantPhone
+  phoneMatchesRegisteredHead
   proofPhotoUrl
   rejectionReason
   decidedAt
@@ -3673,6 +3677,7 @@ fragment VerificationRequestFields on VerificationRequest {
   applicantId
   applicantNickname
   applicantPhone
+  phoneMatchesRegisteredHead
   proofPhotoUrl
   rejectionReason
   decidedAt
@@ -3711,6 +3716,7 @@ fragment VerificationRequestFields on VerificationRequest {
   applicantId
   applicantNickname
   applicantPhone
+  phoneMatchesRegisteredHead
   proofPhotoUrl
   rejectionReason
   decidedAt
@@ -3852,6 +3858,7 @@ fragment VerificationRequestFields on VerificationRequest {
   applicantId
   applicantNickname
   applicantPhone
+  phoneMatchesRegisteredHead
   proofPhotoUrl
   rejectionReason
   decidedAt

@@ -3,6 +3,7 @@ package cn.linli.community;
 import java.time.Instant;
 import java.util.Collection;
 
+import cn.linli.platform.crypto.PersonalDataCipher;
 import cn.linli.platform.db.Binds;
 import cn.linli.platform.graphql.Ids;
 import cn.linli.platform.pagination.PageRequest;
@@ -33,8 +34,11 @@ class CommunityRepository {
 
     private final DatabaseClient db;
 
-    CommunityRepository(DatabaseClient db) {
+    private final PersonalDataCipher cipher;
+
+    CommunityRepository(DatabaseClient db, PersonalDataCipher cipher) {
         this.db = db;
+        this.cipher = cipher;
     }
 
     /**
@@ -182,7 +186,9 @@ class CommunityRepository {
                         """)
                 .bind("ids", Ids.array(householdIds))
                 .mapProperties(Resident.class)
-                .all();
+                .all()
+                .map(sealed -> new Resident(sealed.id(), sealed.householdId(), sealed.nickname(),
+                        cipher.open(sealed.phone()), sealed.isHead()));
     }
 
     /** Households in use (retired ones are no longer registered addresses). */

@@ -35,11 +35,14 @@ class HouseholdNotices {
         return "pages/household/index";
     }
 
-    /** The request goes to the household's head if it has one, otherwise to every staff member of its community. */
+    /**
+     * The request goes to the household's head if it has one, otherwise to every staff member of its community. The
+     * applicant's real name stays out of the notice (notices are kept as plain text): the review page shows it.
+     */
     Mono<Void> requested(VerificationRequest request, HouseholdState household) {
         return approvers(household).flatMap(to -> label(request.householdId()).flatMap(label -> notifications.notify(to,
                 "VERIFICATION_REQUESTED", "新的房屋认证申请待审核",
-                label + " · " + request.relation().displayName() + " · " + request.realName(), reviewPage(request.id()))));
+                label + " · " + request.relation().displayName(), reviewPage(request.id()))));
     }
 
     Mono<Void> withdrawn(VerificationRequest request, HouseholdState household) {

@@ -1,7 +1,11 @@
 package cn.linli.household;
 
+import java.util.List;
 import java.util.Set;
 
+import cn.linli.platform.crypto.PersonalDataCipher;
+import cn.linli.platform.crypto.SealedColumn;
+import cn.linli.platform.crypto.SealedColumns;
 import cn.linli.platform.db.Binds;
 import cn.linli.platform.pagination.PageRequest;
 import org.jspecify.annotations.Nullable;
@@ -12,20 +16,36 @@ import reactor.core.publisher.Mono;
 
 /** SQL of {@code verification_request}. Every read joins the applicant's account for nickname and phone. */
 @Repository
-class VerificationRepository {
+class VerificationRepository implements SealedColumns {
 
     private static final String COLUMNS = """
             r.id, r.household_id, r.community_id, r.applicant_id, r.relation, r.real_name, r.proof_photo_id, r.status,
             r.decided_by, r.decided_at, r.rejection_reason, r.created_at,
-            a.nickname as applicant_nickname, a.phone as applicant_phone
+            a.nickname as applicant_nickname, a.phone as applicant_phone,
+            coalesce(a.phone_hash = h.registered_head_phone_hash, false) as phone_matches_registered_head
             """;
-    private static final String SELECT = "select " + COLUMNS
-            + " from verification_request r join account a on a.id = r.applicant_id\n";
+    /** The request's applicant (nickname, phone) and household (its registered head's phone hash). */
+    private static final String JOINS =
+            " join account a on a.id = r.applicant_id join household h on h.id = r.household_id\n";
+    private static final String SELECT = "select " + COLUMNS + " from verification_request r" + JOINS;
 
     private final DatabaseClient db;
+    private final PersonalDataCipher cipher;
 
-    VerificationRepository(DatabaseClient db) {
+    VerificationRepository(DatabaseClient db, PersonalDataCipher cipher) {
         this.db = db;
+        this.cipher = cipher;
+    }
+
+    /** The real name is sealed (the applicant's phone is the account's, sealed there). */
+    @Override
+    public List<SealedColumn> sealedColumns() {
+        return List.of(SealedColumn.text("verification_request", "real_name"));
+    }
+
+    /** The request with its real name and the applicant's phone opened. */
+    private VerificationRequest opened(VerificationRequest sealed) {
+        return sealed.withPersonalData(String.valueOf(cipher.open(sealed.realName())), cipher.open(sealed.applicantPhone()));
     }
 
     record NewRequest(long householdId, long applicantId, HouseholdRelation relation, String realName,
@@ -46,19 +66,19 @@ class VerificationRepository {
                             on conflict do nothing
                             returning *
                         )
-                        select\s""" + COLUMNS + " from r join account a on a.id = r.applicant_id")
+                        select\s""" + COLUMNS + " from r" + JOINS)
                 .bind("household", request.householdId())
                 .bind("applicant", request.applicantId())
                 .bind("relation", request.relation().name())
-                .bind("realName", request.realName())
+                .bind("realName", cipher.seal(request.realName()))
                 .bind("photo", Binds.nullable(request.proofPhotoId(), Long.class))
                 .bind("status", VerificationLifecycle.INITIAL.name())
-                .mapProperties(VerificationRequest.class)
-                .one();
+                .mapProperties(VerificationRequest.class).one()
+                .map(this::opened);
     }
 
     Mono<VerificationRequest> find(long id) {
-        return db.sql(SELECT + " where r.id = :id").bind("id", id).mapProperties(VerificationRequest.class).one();
+        return db.sql(SELECT + " where r.id = :id").bind("id", id).mapProperties(VerificationRequest.class).one().map(this::opened);
     }
 
     /** The applicant's request waiting for this household, if any. */
@@ -67,8 +87,8 @@ class VerificationRepository {
                 .bind("household", householdId)
                 .bind("applicant", applicantId)
                 .bind("status", VerificationLifecycle.INITIAL.name())
-                .mapProperties(VerificationRequest.class)
-                .one();
+                .mapProperties(VerificationRequest.class).one()
+                .map(this::opened);
     }
 
     /**
@@ -84,14 +104,14 @@ class VerificationRepository {
                              where id = :id and status = any(:from)
                             returning *
                         )
-                        select\s""" + COLUMNS + " from r join account a on a.id = r.applicant_id")
+                        select\s""" + COLUMNS + " from r" + JOINS)
                 .bind("id", id)
                 .bind("from", VerificationStatus.names(from))
                 .bind("to", to.name())
                 .bind("actor", actorId)
                 .bind("reason", Binds.nullable(reason, String.class))
-                .mapProperties(VerificationRequest.class)
-                .one();
+                .mapProperties(VerificationRequest.class).one()
+                .map(this::opened);
     }
 
     /** The applicant's own requests, newest first. */
@@ -100,7 +120,7 @@ class VerificationRepository {
                  order by r.created_at desc, r.id desc
                  limit :limit
                 """).bind("applicant", applicantId);
-        return page.bind(spec).mapProperties(VerificationRequest.class).all();
+        return page.bind(spec).mapProperties(VerificationRequest.class).all().map(this::opened);
     }
 
     /**
@@ -123,6 +143,6 @@ class VerificationRepository {
                 .bind("viewer", viewerId)
                 .bind("admin", admin)
                 .bind("staffCommunity", Binds.nullable(staffCommunityId, Long.class));
-        return page.bind(spec).mapProperties(VerificationRequest.class).all();
+        return page.bind(spec).mapProperties(VerificationRequest.class).all().map(this::opened);
     }
 }

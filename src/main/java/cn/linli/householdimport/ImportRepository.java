@@ -2,6 +2,9 @@ package cn.linli.householdimport;
 
 import java.util.List;
 
+import cn.linli.platform.crypto.PersonalDataCipher;
+import cn.linli.platform.crypto.SealedColumn;
+import cn.linli.platform.crypto.SealedColumns;
 import cn.linli.platform.db.Binds;
 import cn.linli.platform.pagination.PageRequest;
 import org.jspecify.annotations.Nullable;
@@ -13,12 +16,21 @@ import reactor.core.publisher.Mono;
 
 /** SQL of the import tables: the import and its rows (one statement for all rows, by arrays). */
 @Repository
-class ImportRepository {
+class ImportRepository implements SealedColumns {
 
     private final DatabaseClient db;
+    private final PersonalDataCipher cipher;
 
-    ImportRepository(DatabaseClient db) {
+    ImportRepository(DatabaseClient db, PersonalDataCipher cipher) {
         this.db = db;
+        this.cipher = cipher;
+    }
+
+    /** A row keeps the head's name and phone as the file gave them (for the report): sealed. */
+    @Override
+    public List<SealedColumn> sealedColumns() {
+        return List.of(SealedColumn.text("household_import_row", "head_name"),
+                SealedColumn.phone("household_import_row", "head_phone", null));
     }
 
     record Counts(int newCount, int alreadyThereCount, int invalidCount) {
@@ -69,8 +81,8 @@ class ImportRepository {
                 .bind("buildings", rows.stream().map(ClassifiedRow::building).toArray(String[]::new))
                 .bind("units", rows.stream().map(ClassifiedRow::unit).toArray(String[]::new))
                 .bind("rooms", rows.stream().map(ClassifiedRow::room).toArray(String[]::new))
-                .bind("names", rows.stream().map(ClassifiedRow::headName).toArray(String[]::new))
-                .bind("phones", rows.stream().map(ClassifiedRow::headPhone).toArray(String[]::new))
+                .bind("names", rows.stream().map(row -> cipher.seal(row.headName())).toArray(String[]::new))
+                .bind("phones", rows.stream().map(row -> cipher.seal(row.headPhone())).toArray(String[]::new))
                 .bind("outcomes", rows.stream().map(row -> row.outcome().name()).toArray(String[]::new))
                 .bind("reasons", rows.stream().map(ClassifiedRow::reason).toArray(String[]::new))
                 .then();
@@ -89,7 +101,8 @@ class ImportRepository {
 
     Flux<ClassifiedRow> rows(long importId) {
         return db.sql("select * from household_import_row where import_id = :id order by row_number").bind("id", importId)
-                .mapProperties(ClassifiedRow.class).all();
+                .mapProperties(ClassifiedRow.class)
+                .all().map(row -> row.withHead(cipher.open(row.headName()), cipher.open(row.headPhone())));
     }
 
     /** A keyset page of the report, optionally of one outcome. */
@@ -106,7 +119,8 @@ class ImportRepository {
                                 """.formatted(PageRequest.after("r.")))
                         .bind("importId", importId)
                         .bind("outcome", Binds.nullable(outcome == null ? null : outcome.name(), String.class)))
-                .mapProperties(ReportRow.class).all();
+                .mapProperties(ReportRow.class)
+                .all().map(row -> row.withHead(cipher.open(row.headName()), cipher.open(row.headPhone())));
     }
 
     /** CHECKED → COMMITTED with the counts the commit found; false when it was not CHECKED any more. */

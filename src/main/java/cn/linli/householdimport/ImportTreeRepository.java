@@ -2,6 +2,9 @@ package cn.linli.householdimport;
 
 import java.util.List;
 
+import cn.linli.platform.crypto.PersonalDataCipher;
+import cn.linli.platform.crypto.SealedColumn;
+import cn.linli.platform.crypto.SealedColumns;
 import org.jspecify.annotations.Nullable;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
@@ -15,12 +18,24 @@ import reactor.core.publisher.Mono;
  * concurrent retire wait until the commit ends (or the commit sees it retired and refuses).
  */
 @Repository
-class ImportTreeRepository {
+class ImportTreeRepository implements SealedColumns {
 
     private final DatabaseClient db;
+    private final PersonalDataCipher cipher;
 
-    ImportTreeRepository(DatabaseClient db) {
+    ImportTreeRepository(DatabaseClient db, PersonalDataCipher cipher) {
         this.db = db;
+        this.cipher = cipher;
+    }
+
+    /**
+     * The registered head's name and phone (户主姓名, 联系电话) are sealed; the phone's keyed hash lets a verification
+     * request tell approvers that the applicant's phone is the registered one.
+     */
+    @Override
+    public List<SealedColumn> sealedColumns() {
+        return List.of(SealedColumn.text("household", "registered_head_name"),
+                SealedColumn.phone("household", "registered_head_phone", "registered_head_phone_hash"));
     }
 
     /** One existing place on a path; deeper names null where the path stops. */
@@ -80,7 +95,8 @@ class ImportTreeRepository {
                          order by e.name, b.name, u.name, h.room
                         """)
                 .bind("c", communityId)
-                .mapProperties(SheetRow.class).all();
+                .mapProperties(SheetRow.class)
+                .all().map(row -> row.withHead(cipher.open(row.headName()), cipher.open(row.headPhone())));
     }
 
     /** Creates the estates that are missing; returns how many were created. */
@@ -138,16 +154,19 @@ class ImportTreeRepository {
     Flux<Placed> createHouseholds(long communityId, List<Long> unitIds, List<String> rooms, List<@Nullable String> names,
                                   List<@Nullable String> phones) {
         return db.sql("""
-                        insert into household (unit_id, community_id, room, registered_head_name, registered_head_phone)
-                        select t.unit, :c, t.room, t.name, t.phone
+                        insert into household (unit_id, community_id, room, registered_head_name, registered_head_phone,
+                                               registered_head_phone_hash)
+                        select t.unit, :c, t.room, t.name, t.phone, t.phone_hash
                           from unnest(cast(:units as bigint[]), cast(:rooms as text[]), cast(:names as text[]),
-                                      cast(:phones as text[])) as t(unit, room, name, phone)
+                                      cast(:phones as text[]), cast(:hashes as text[])) as t(unit, room, name, phone, phone_hash)
                         on conflict (unit_id, room) do nothing
                         returning id, unit_id as parent_id, room as name, false as retired
                         """)
                 .bind("c", communityId).bind("units", unitIds.toArray(Long[]::new))
-                .bind("rooms", rooms.toArray(String[]::new)).bind("names", names.toArray(String[]::new))
-                .bind("phones", phones.toArray(String[]::new))
+                .bind("rooms", rooms.toArray(String[]::new))
+                .bind("names", names.stream().map(cipher::seal).toArray(String[]::new))
+                .bind("phones", phones.stream().map(cipher::seal).toArray(String[]::new))
+                .bind("hashes", phones.stream().map(cipher::phoneHash).toArray(String[]::new))
                 .mapProperties(Placed.class).all();
     }
 

@@ -12,6 +12,11 @@ import org.jspecify.annotations.Nullable;
 record ReportRow(int rowNumber, String estate, String building, String unit, String room, @Nullable String headName,
                  @Nullable String headPhone, ImportOutcome outcome, @Nullable String reason, Instant createdAt) {
 
+    /** The same row with the head's name and phone as read through the cipher. */
+    ReportRow withHead(@Nullable String name, @Nullable String phone) {
+        return new ReportRow(rowNumber, estate, building, unit, room, name, phone, outcome, reason, createdAt);
+    }
+
     Keyset position() {
         return new Keyset(createdAt, rowNumber);
     }

@@ -8,4 +8,9 @@ import org.jspecify.annotations.Nullable;
  */
 record SheetRow(int rowNumber, String estate, String building, String unit, String room,
                 @Nullable String headName, @Nullable String headPhone) {
+
+    /** The same row with the head's name and phone as read through the cipher. */
+    SheetRow withHead(@Nullable String name, @Nullable String phone) {
+        return new SheetRow(rowNumber, estate, building, unit, room, name, phone);
+    }
 }

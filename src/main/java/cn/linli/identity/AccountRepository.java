@@ -3,8 +3,12 @@ package cn.linli.identity;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Set;
 
+import cn.linli.platform.crypto.PersonalDataCipher;
+import cn.linli.platform.crypto.SealedColumn;
+import cn.linli.platform.crypto.SealedColumns;
 import cn.linli.platform.db.Binds;
 import cn.linli.platform.graphql.Ids;
 import cn.linli.platform.security.Role;
@@ -16,7 +20,7 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 @Repository
-class AccountRepository {
+class AccountRepository implements SealedColumns {
 
     private static final String SELECT = """
             select a.id, a.openid, a.unionid, a.nickname, a.avatar_photo_id, a.phone, a.created_at,
@@ -25,9 +29,17 @@ class AccountRepository {
             """;
 
     private final DatabaseClient db;
+    private final PersonalDataCipher cipher;
 
-    AccountRepository(DatabaseClient db) {
+    AccountRepository(DatabaseClient db, PersonalDataCipher cipher) {
         this.db = db;
+        this.cipher = cipher;
+    }
+
+    /** The bound phone number is sealed; its keyed hash finds the account (and the household whose head it is). */
+    @Override
+    public List<SealedColumn> sealedColumns() {
+        return List.of(SealedColumn.phone("account", "phone", "phone_hash"));
     }
 
     /**
@@ -54,20 +66,21 @@ class AccountRepository {
     Mono<Account> findById(long id) {
         return db.sql(SELECT + " where a.id = :id group by a.id")
                 .bind("id", id)
-                .map(AccountRepository::account)
+                .map(this::account)
                 .one();
     }
 
     Flux<Account> findByIds(Collection<Long> ids) {
         return db.sql(SELECT + " where a.id = any(:ids) group by a.id")
                 .bind("ids", Ids.array(ids))
-                .map(AccountRepository::account)
+                .map(this::account)
                 .all();
     }
 
     Mono<Void> updatePhone(long id, String phone) {
-        return db.sql("update account set phone = :phone where id = :id")
-                .bind("phone", phone)
+        return db.sql("update account set phone = :phone, phone_hash = :hash where id = :id")
+                .bind("phone", cipher.seal(phone))
+                .bind("hash", cipher.phoneHash(phone))
                 .bind("id", id)
                 .then();
     }
@@ -96,13 +109,13 @@ class AccountRepository {
     }
 
     /** The one mapper of account rows: roles arrive as a text array and become a set of enums. */
-    private static Account account(Readable row) {
+    private Account account(Readable row) {
         Set<Role> roles = EnumSet.noneOf(Role.class);
         for (String role : row.get("roles", String[].class)) {
             roles.add(Role.valueOf(role));
         }
         return new Account(row.get("id", Long.class), row.get("openid", String.class), row.get("unionid", String.class),
-                row.get("nickname", String.class), row.get("avatar_photo_id", Long.class), row.get("phone", String.class),
+                row.get("nickname", String.class), row.get("avatar_photo_id", Long.class), cipher.open(row.get("phone", String.class)),
                 Set.copyOf(roles), row.get("created_at", Instant.class));
     }
 }

@@ -14,6 +14,7 @@ import cn.linli.partner.Partner;
 import cn.linli.partner.PartnerService;
 import cn.linli.partner.ServiceCategory;
 import cn.linli.photo.PhotoService;
+import cn.linli.platform.crypto.PersonalDataCipher;
 import cn.linli.platform.graphql.Batches;
 import cn.linli.platform.security.PhoneMask;
 import graphql.GraphQLContext;
@@ -34,8 +35,12 @@ class OrderFieldsController {
     private final IdentityService identity;
     private final PhotoService photos;
 
+    private final PersonalDataCipher cipher;
+
     OrderFieldsController(OrderQueries queries, OrderAccess access, PartnerService partners,
-                          CommunityService communities, IdentityService identity, PhotoService photos) {
+                          CommunityService communities, IdentityService identity, PhotoService photos,
+                          PersonalDataCipher cipher) {
+        this.cipher = cipher;
         this.queries = queries;
         this.access = access;
         this.partners = partners;
@@ -101,11 +106,12 @@ class OrderFieldsController {
                 .switchIfEmpty(Mono.fromSupplier(() -> phones(orders, null)));
     }
 
-    private static Map<ServiceOrder, String> phones(List<ServiceOrder> orders, OrderAccess.@Nullable Scope scope) {
+    private Map<ServiceOrder, String> phones(List<ServiceOrder> orders, OrderAccess.@Nullable Scope scope) {
         Map<ServiceOrder, String> phones = new HashMap<>();
         for (ServiceOrder order : orders) {
             boolean full = scope != null && scope.seesPhone(order);
-            phones.put(order, full ? order.contactPhone() : String.valueOf(PhoneMask.mask(order.contactPhone())));
+            String phone = String.valueOf(cipher.open(order.contactPhone()));
+            phones.put(order, full ? phone : String.valueOf(PhoneMask.mask(phone)));
         }
         return phones;
     }

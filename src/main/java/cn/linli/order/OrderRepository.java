@@ -5,6 +5,9 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Set;
 
+import cn.linli.platform.crypto.PersonalDataCipher;
+import cn.linli.platform.crypto.SealedColumn;
+import cn.linli.platform.crypto.SealedColumns;
 import cn.linli.platform.db.Binds;
 import cn.linli.platform.graphql.Ids;
 import org.jspecify.annotations.Nullable;
@@ -20,15 +23,23 @@ import reactor.core.publisher.Mono;
  * decides who wins a race. One method per change, its SQL beside it.
  */
 @Repository
-class OrderRepository {
+class OrderRepository implements SealedColumns {
 
     /** First key of the two-key advisory lock, so dispatch locks never collide with other uses of advisory locks. */
     private static final int DISPATCH_LOCK_NAMESPACE = 7001;
 
     private final DatabaseClient db;
+    private final PersonalDataCipher cipher;
 
-    OrderRepository(DatabaseClient db) {
+    OrderRepository(DatabaseClient db, PersonalDataCipher cipher) {
         this.db = db;
+        this.cipher = cipher;
+    }
+
+    /** The contact phone is sealed; rows carry it sealed and it is opened where it is shown. */
+    @Override
+    public List<SealedColumn> sealedColumns() {
+        return List.of(SealedColumn.phone("service_order", "contact_phone", null));
     }
 
     record NewOrder(long householdId, long communityId, long residentId, long categoryId, @Nullable Long offeringId,
@@ -55,7 +66,7 @@ class OrderRepository {
                 .bind("photos", order.photoIds().toArray(Long[]::new))
                 .bind("from", Binds.nullable(order.preferredFrom(), Instant.class))
                 .bind("to", Binds.nullable(order.preferredTo(), Instant.class))
-                .bind("urgency", order.urgency().name()).bind("phone", order.contactPhone())
+                .bind("urgency", order.urgency().name()).bind("phone", cipher.seal(order.contactPhone()))
                 .bind("status", OrderLifecycle.INITIAL.name())
                 .bind("key", order.idempotencyKey()).bind("hash", order.requestHash())
                 .mapProperties(ServiceOrder.class).one();

@@ -7,8 +7,10 @@ import cn.linli.platform.pagination.Keyset;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A service order row (mapped by column name). The contact phone is never exposed directly (see
- * {@code OrderFieldsController#contactPhoneOfOrder}), nor are photo ids: clients get signed photo URLs.
+ * A service order row (mapped by column name). The contact phone is kept as stored, sealed by
+ * {@link cn.linli.platform.crypto.PersonalDataCipher}: it is opened only where it is shown (see
+ * {@code OrderFieldsController#contactPhoneOfOrder}, which also masks it). Photo ids are never exposed either: clients
+ * get signed photo URLs.
  */
 public record ServiceOrder(long id, long householdId, long communityId, long residentId, long categoryId,
                            @Nullable Long offeringId, DispatchMode dispatchMode, String description, List<Long> photoIds,

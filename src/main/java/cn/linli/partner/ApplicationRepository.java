@@ -1,7 +1,11 @@
 package cn.linli.partner;
 
 import java.util.Collection;
+import java.util.List;
 
+import cn.linli.platform.crypto.PersonalDataCipher;
+import cn.linli.platform.crypto.SealedColumn;
+import cn.linli.platform.crypto.SealedColumns;
 import cn.linli.platform.db.Binds;
 import cn.linli.platform.graphql.Ids;
 import cn.linli.platform.pagination.PageRequest;
@@ -17,16 +21,30 @@ import reactor.core.publisher.Mono;
  * (even for different communities) take turns and the first approval alone creates the partner.
  */
 @Repository
-class ApplicationRepository {
+class ApplicationRepository implements SealedColumns {
 
     private static final String COLUMNS = """
             a.id, a.applicant_id, a.kind, a.name, a.description, a.contact_name, a.contact_phone, a.category_ids,
             a.licence_photo_ids, a.open, a.partner_id, a.created_at""";
 
     private final DatabaseClient db;
+    private final PersonalDataCipher cipher;
 
-    ApplicationRepository(DatabaseClient db) {
+    ApplicationRepository(DatabaseClient db, PersonalDataCipher cipher) {
         this.db = db;
+        this.cipher = cipher;
+    }
+
+    /** The contact person's name and phone are sealed. */
+    @Override
+    public List<SealedColumn> sealedColumns() {
+        return List.of(SealedColumn.text("partner_application", "contact_name"),
+                SealedColumn.phone("partner_application", "contact_phone", null));
+    }
+
+    private PartnerApplication opened(PartnerApplication sealed) {
+        return sealed.withContact(String.valueOf(cipher.open(sealed.contactName())),
+                String.valueOf(cipher.open(sealed.contactPhone())));
     }
 
     record NewApplication(long applicantId, PartnerKind kind, String name, @Nullable String description,
@@ -44,7 +62,7 @@ class ApplicationRepository {
                         """)
                 .bind("applicant", a.applicantId()).bind("kind", a.kind().name()).bind("name", a.name())
                 .bind("description", Binds.nullable(a.description(), String.class))
-                .bind("contactName", a.contactName()).bind("phone", a.contactPhone())
+                .bind("contactName", cipher.seal(a.contactName())).bind("phone", cipher.seal(a.contactPhone()))
                 .bind("categories", Ids.array(a.categoryIds())).bind("photos", Ids.array(a.licencePhotoIds()))
                 .map(row -> row.get("id", Long.class)).one();
     }
@@ -61,12 +79,12 @@ class ApplicationRepository {
     /** The application, locked until the transaction ends: deciders and the withdrawer take turns on it. */
     Mono<PartnerApplication> lock(long id) {
         return db.sql("select " + COLUMNS + " from partner_application a where a.id = :id for update")
-                .bind("id", id).mapProperties(PartnerApplication.class).one();
+                .bind("id", id).mapProperties(PartnerApplication.class).one().map(this::opened);
     }
 
     Flux<PartnerApplication> byIds(Collection<Long> ids) {
         return db.sql("select " + COLUMNS + " from partner_application a where a.id = any(:ids)")
-                .bind("ids", Ids.array(ids)).mapProperties(PartnerApplication.class).all();
+                .bind("ids", Ids.array(ids)).mapProperties(PartnerApplication.class).all().map(this::opened);
     }
 
     /** The applicant's applications, newest first. */
@@ -74,7 +92,7 @@ class ApplicationRepository {
         return page.bind(db.sql("select " + COLUMNS + " from partner_application a where a.applicant_id = :applicant"
                         + " and " + PageRequest.before("a.") + " order by a.created_at desc, a.id desc limit :limit")
                         .bind("applicant", applicantId))
-                .mapProperties(PartnerApplication.class).all();
+                .mapProperties(PartnerApplication.class).all().map(this::opened);
     }
 
     /** Applications that ask this community, newest first; optionally only those in this status there. */
@@ -86,7 +104,7 @@ class ApplicationRepository {
                            and """ + PageRequest.before("a.") + " order by a.created_at desc, a.id desc limit :limit")
                         .bind("community", communityId)
                         .bind("status", Binds.nullable(status == null ? null : status.name(), String.class)))
-                .mapProperties(PartnerApplication.class).all();
+                .mapProperties(PartnerApplication.class).all().map(this::opened);
     }
 
     Flux<PartnerApplicationCommunity> communitiesOf(Collection<Long> applicationIds) {

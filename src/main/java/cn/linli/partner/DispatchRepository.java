@@ -3,6 +3,7 @@ package cn.linli.partner;
 import java.time.Instant;
 import java.util.Collection;
 
+import cn.linli.platform.crypto.PersonalDataCipher;
 import cn.linli.platform.db.Binds;
 import cn.linli.platform.graphql.Ids;
 import org.jspecify.annotations.Nullable;
@@ -22,16 +23,18 @@ class DispatchRepository {
     record EligibleRow(long id, String name, PartnerKind kind, @Nullable String description, @Nullable String contactPhone,
                        int capacity, int activeOrders, boolean online, Instant createdAt, long recent) {
 
-        EligiblePartner eligible() {
-            return new EligiblePartner(new Partner(id, name, kind, description, contactPhone, capacity, activeOrders,
-                    online, createdAt), (int) recent);
+        EligiblePartner eligible(PersonalDataCipher cipher) {
+            return new EligiblePartner(new Partner(id, name, kind, description, cipher.open(contactPhone), capacity,
+                    activeOrders, online, createdAt), (int) recent);
         }
     }
 
     private final DatabaseClient db;
+    private final PersonalDataCipher cipher;
 
-    DispatchRepository(DatabaseClient db) {
+    DispatchRepository(DatabaseClient db, PersonalDataCipher cipher) {
         this.db = db;
+        this.cipher = cipher;
     }
 
     /**
@@ -54,7 +57,7 @@ class DispatchRepository {
                 .bind("category", categoryId).bind("community", communityId).bind("excluded", Ids.array(excluded))
                 .bind("only", Binds.nullable(onlyPartner, Long.class))
                 .mapProperties(EligibleRow.class).all()
-                .map(EligibleRow::eligible);
+                .map(row -> row.eligible(cipher));
     }
 
     /** Takes one unit of the partner's capacity; false when it is full (or offline, if that matters). */

@@ -16,6 +16,12 @@ record PartnerApplication(long id, long applicantId, PartnerKind kind, String na
                           String contactName, String contactPhone, Long[] categoryIds, Long[] licencePhotoIds,
                           boolean open, @Nullable Long partnerId, Instant createdAt) {
 
+    /** The same application with its contact name and phone as read through the cipher. */
+    PartnerApplication withContact(String openedName, String openedPhone) {
+        return new PartnerApplication(id, applicantId, kind, name, description, openedName, openedPhone, categoryIds,
+                licencePhotoIds, open, partnerId, createdAt);
+    }
+
     List<Long> licencePhotos() {
         return Arrays.asList(licencePhotoIds);
     }

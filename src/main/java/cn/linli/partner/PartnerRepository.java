@@ -2,7 +2,11 @@ package cn.linli.partner;
 
 import java.time.LocalDate;
 import java.util.Collection;
+import java.util.List;
 
+import cn.linli.platform.crypto.PersonalDataCipher;
+import cn.linli.platform.crypto.SealedColumn;
+import cn.linli.platform.crypto.SealedColumns;
 import cn.linli.platform.db.Binds;
 import cn.linli.platform.graphql.Ids;
 import org.jspecify.annotations.Nullable;
@@ -13,7 +17,7 @@ import reactor.core.publisher.Mono;
 
 /** Partners, their members and their contracts with communities. */
 @Repository
-class PartnerRepository {
+class PartnerRepository implements SealedColumns {
 
     /** "Today" for contracts is the day in China, not in UTC. */
     static final String TODAY = " (now() at time zone 'Asia/Shanghai')::date ";
@@ -23,16 +27,25 @@ class PartnerRepository {
     private static final String MEMBER_COLUMNS = "m.account_id as id, m.partner_id, m.role, a.nickname";
 
     private final DatabaseClient db;
+    private final PersonalDataCipher cipher;
 
-    PartnerRepository(DatabaseClient db) {
+    PartnerRepository(DatabaseClient db, PersonalDataCipher cipher) {
         this.db = db;
+        this.cipher = cipher;
+    }
+
+    /** A partner's contact phone is often a craftsman's own mobile: sealed. */
+    @Override
+    public List<SealedColumn> sealedColumns() {
+        return List.of(SealedColumn.phone("partner", "contact_phone", null));
     }
 
     // ---- partners ----
 
     Flux<Partner> partnersByIds(Collection<Long> ids) {
         return db.sql("select " + PARTNER_COLUMNS + " from partner p where p.id = any(:ids)")
-                .bind("ids", Ids.array(ids)).mapProperties(Partner.class).all();
+                .bind("ids", Ids.array(ids)).mapProperties(Partner.class)
+                .all().map(partner -> partner.withContactPhone(cipher.open(partner.contactPhone())));
     }
 
     Mono<Long> insertPartner(String name, PartnerKind kind, @Nullable String description, @Nullable String contactPhone,
@@ -43,7 +56,7 @@ class PartnerRepository {
                         """)
                 .bind("name", name).bind("kind", kind.name()).bind("capacity", capacity)
                 .bind("description", Binds.nullable(description, String.class))
-                .bind("phone", Binds.nullable(contactPhone, String.class))
+                .bind("phone", Binds.nullable(cipher.seal(contactPhone), String.class))
                 .map(row -> row.get("id", Long.class)).one();
     }
 

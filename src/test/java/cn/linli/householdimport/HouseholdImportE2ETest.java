@@ -50,8 +50,12 @@ class HouseholdImportE2ETest extends ImportTestBase {
         committed.path("commitHouseholdImport.newCount").entity(Integer.class).isEqualTo(5);
         // 2 estates, 2 buildings, 3 units, 5 households
         assertThat(places(place.communityId())).isEqualTo(12);
+        // the registered head's name and phone are stored sealed, found by the phone's keyed hash
         assertThat(count("select count(*) from household where community_id = " + place.communityId()
-                + " and registered_head_name = '王秀英' and registered_head_phone = '13900001001'")).isEqualTo(1);
+                + " and registered_head_name like 'enc:%' and registered_head_phone like 'enc:%'"
+                + " and registered_head_phone_hash = '" + cipher.phoneHash("13900001001") + "'")).isEqualTo(1);
+        assertThat(count("select count(*) from household where community_id = " + place.communityId()
+                + " and (registered_head_name = '王秀英' or registered_head_phone = '13900001001')")).isZero();
         assertThat(count("select count(*) from audit_event where subject = 'HOUSEHOLD_IMPORT' and action = 'IMPORTED'"
                 + " and subject_id = " + first + " and (after ->> 'householdsCreated')::int = 5")).isEqualTo(1);
 

@@ -24,8 +24,9 @@ class ProfileE2ETest extends IntegrationTest {
         response.path("bindPhoneNumber.phoneMasked").entity(String.class).isEqualTo("139****5678");
         assertThat(weChat().callCount("/wxa/business/getuserphonenumber")).isEqualTo(phoneCalls + 1);
         assertThat(weChat().callCount("/cgi-bin/token")).as("WxJava fetched an access token first").isPositive();
-        assertThat(count("select count(*) from account where id = " + login.accountId() + " and phone = '13912345678'"))
-                .isEqualTo(1);
+        // stored sealed, found by its keyed hash
+        assertThat(count("select count(*) from account where id = " + login.accountId() + " and phone like 'enc:%'"
+                + " and phone_hash = '" + cipher.phoneHash("13912345678") + "'")).isEqualTo(1);
     }
 
     @Test
@@ -37,8 +38,8 @@ class ProfileE2ETest extends IntegrationTest {
         api(login.client(), "BindPhoneNumber").variable("input", Map.of("code", "invalid-code")).execute()
                 .errors().expect(error -> "WECHAT_PHONE_FAILED".equals(error.getExtensions().get("code"))).verify();
 
-        assertThat(count("select count(*) from account where id = " + login.accountId() + " and phone = '13700000000'"))
-                .isEqualTo(1);
+        assertThat(count("select count(*) from account where id = " + login.accountId()
+                + " and phone_hash = '" + cipher.phoneHash("13700000000") + "'")).isEqualTo(1);
     }
 
     @Test

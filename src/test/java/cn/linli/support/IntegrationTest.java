@@ -5,6 +5,7 @@ import java.util.Map;
 
 import cn.linli.devservices.DevServices;
 import cn.linli.devservices.WeChatSandbox;
+import cn.linli.platform.crypto.PersonalDataCipher;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -41,6 +42,10 @@ public abstract class IntegrationTest {
 
     @Autowired
     protected DatabaseClient db;
+
+    /** Phones and real names are stored sealed: assertions on them compare lookup hashes or open what they read. */
+    @Autowired
+    protected PersonalDataCipher cipher;
 
     /** A session of a logged-in client. */
     public record Login(HttpGraphQlTester client, String accessToken, String refreshToken, long accountId) {

@@ -25,13 +25,21 @@ public final class SecondInstance implements AutoCloseable {
         this.context = context;
     }
 
-    /** Starts an instance with the dev profile (timers off unless {@code overrides} say otherwise). */
+    /**
+     * Starts an instance with the dev profile (timers off unless {@code overrides} say otherwise). The overrides are
+     * given as command-line arguments, so they win over the profile's files too (plain settings are only defaults).
+     */
     public static SecondInstance start(Map<String, Object> overrides) {
         Map<String, Object> settings = new HashMap<>(DevServices.start());
         settings.put("server.port", "0");
         settings.put("linli.timers.enabled", "false");
         settings.putAll(overrides);
-        return start("dev", settings);
+        String[] arguments = overrides.entrySet().stream()
+                .map(setting -> "--" + setting.getKey() + "=" + setting.getValue()).toArray(String[]::new);
+        return new SecondInstance(new SpringApplicationBuilder(LinliApplication.class, OwnNettyResources.class)
+                .profiles("dev")
+                .properties(settings)
+                .run(arguments));
     }
 
     /** Starts an instance with exactly these settings and profile. */

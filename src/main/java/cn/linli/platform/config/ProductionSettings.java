@@ -78,7 +78,42 @@ class ProductionSettings implements EnvironmentPostProcessor, Ordered {
         if (!"false".equals(value(setting, "spring.graphql.schema.introspection.enabled"))) {
             problems.add("GraphQL introspection must be disabled in production (spring.graphql.schema.introspection.enabled)");
         }
+        personalDataKeys(problems, setting);
         return problems;
+    }
+
+    /** The personal-data cipher's current key and hash key: set, not the development ones, of the right size. */
+    private static void personalDataKeys(List<String> problems, java.util.function.Function<String, String> setting) {
+        String current = value(setting, "linli.personal-data.current-key");
+        if (current.isEmpty()) {
+            problems.add("LINLI_PERSONALDATA_CURRENTKEY is not set");
+        } else if (looksLikeDevelopment(current) || current.startsWith("dev")) {
+            problems.add("LINLI_PERSONALDATA_CURRENTKEY names a development key");
+        } else {
+            String variable = "LINLI_PERSONALDATA_KEYS_" + current.toUpperCase(Locale.ROOT).replace('-', '_');
+            String key = value(setting, "linli.personal-data.keys." + current);
+            if (key.isEmpty()) {
+                problems.add(variable + " is not set (the current personal-data key)");
+            } else if (!isAes256Key(key)) {
+                problems.add(variable + " must be 32 random bytes in Base64 (openssl rand -base64 32)");
+            }
+        }
+        String hashKey = value(setting, "linli.personal-data.hash-key");
+        if (hashKey.isEmpty()) {
+            problems.add("LINLI_PERSONALDATA_HASHKEY is not set");
+        } else if (looksLikeDevelopment(hashKey)) {
+            problems.add("LINLI_PERSONALDATA_HASHKEY is a development value");
+        } else if (hashKey.getBytes(java.nio.charset.StandardCharsets.UTF_8).length < 32) {
+            problems.add("LINLI_PERSONALDATA_HASHKEY must be at least 32 bytes long");
+        }
+    }
+
+    private static boolean isAes256Key(String base64) {
+        try {
+            return java.util.Base64.getDecoder().decode(base64).length == 32;
+        } catch (IllegalArgumentException notBase64) {
+            return false;
+        }
     }
 
     private static void require(List<String> problems, java.util.function.Function<String, String> setting, String key,

@@ -19,6 +19,9 @@ class ProductionSettingsTest {
         settings.put("linli.wechat.pay.notify-url", "https://linli.example.cn/wechat/pay/notify");
         settings.put("linli.photos.public-url", "https://linli.example.cn");
         settings.put("spring.graphql.schema.introspection.enabled", "false");
+        settings.put("linli.personal-data.current-key", "k2026");
+        settings.put("linli.personal-data.keys.k2026", "q83vEjRWeJoSNFZ4mrze8BI0VniavN7wEjRWeJq83vA=");
+        settings.put("linli.personal-data.hash-key", "7d1c9e0f2a4b6c8d0e1f3a5b7c9d1e2f4a6b8c0d");
         return settings;
     }
 
@@ -55,5 +58,32 @@ class ProductionSettingsTest {
         Map<String, String> settings = good();
         settings.put("linli.jwt.secret", "dev-only-jwt-secret-0123456789-abcdefghijklmnop");
         assertThat(ProductionSettings.problems(settings::get)).containsExactly("LINLI_JWT_SECRET is a development value");
+    }
+
+    @Test
+    void personalDataKeysMustBeSetRealAndOfTheRightSize() {
+        Map<String, String> missing = good();
+        missing.remove("linli.personal-data.current-key");
+        missing.remove("linli.personal-data.hash-key");
+        assertThat(ProductionSettings.problems(missing::get)).containsExactly(
+                "LINLI_PERSONALDATA_CURRENTKEY is not set", "LINLI_PERSONALDATA_HASHKEY is not set");
+
+        Map<String, String> development = good();
+        development.put("linli.personal-data.current-key", "dev-only-1");
+        development.put("linli.personal-data.hash-key", "dev-only-personal-data-hash-key-0123456789");
+        assertThat(ProductionSettings.problems(development::get)).containsExactly(
+                "LINLI_PERSONALDATA_CURRENTKEY names a development key", "LINLI_PERSONALDATA_HASHKEY is a development value");
+
+        Map<String, String> wrongSize = good();
+        wrongSize.put("linli.personal-data.keys.k2026", "c2hvcnQ=");
+        wrongSize.put("linli.personal-data.hash-key", "too-short");
+        assertThat(ProductionSettings.problems(wrongSize::get)).containsExactly(
+                "LINLI_PERSONALDATA_KEYS_K2026 must be 32 random bytes in Base64 (openssl rand -base64 32)",
+                "LINLI_PERSONALDATA_HASHKEY must be at least 32 bytes long");
+
+        Map<String, String> absentKey = good();
+        absentKey.put("linli.personal-data.current-key", "k2027");
+        assertThat(ProductionSettings.problems(absentKey::get)).containsExactly(
+                "LINLI_PERSONALDATA_KEYS_K2027 is not set (the current personal-data key)");
     }
 }
