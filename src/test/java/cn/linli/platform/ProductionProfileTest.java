@@ -162,6 +162,9 @@ class ProductionProfileTest {
         settings.put("LINLI_PUBLIC_URL", "https://linli.example.cn");
         settings.put("WECHAT_APPID", "wx1234567890abcdef");
         settings.put("WECHAT_SECRET", "3f2a1b0c9d8e7f6a5b4c3d2e1f0a9b8c");
+        settings.put("LINLI_PERSONALDATA_CURRENTKEY", "k2026");
+        settings.put("linli.personal-data.keys.k2026", "q83vEjRWeJoSNFZ4mrze8BI0VniavN7wEjRWeJq83vA=");
+        settings.put("LINLI_PERSONALDATA_HASHKEY", "7d1c9e0f2a4b6c8d0e1f3a5b7c9d1e2f4a6b8c0d");
         settings.put("server.port", "0");
         return settings;
     }
