@@ -83,6 +83,11 @@ class NeedFieldsController {
         return need.escalatedAt() != null;
     }
 
+    @SchemaMapping(typeName = "Need", field = "mergedIntoId")
+    @Nullable Long mergedIntoId(Need need) {
+        return need.mergedInto();
+    }
+
     @SchemaMapping(typeName = "NeedEvent", field = "actionName")
     String actionName(NeedEvent event) {
         return event.action().displayName();

@@ -49,12 +49,15 @@ class NeedMoves {
         });
     }
 
-    /** Records a step that happened (also for steps that keep the status, like SUPPORT or ABSORB). */
+    /**
+     * Records a step that happened (also for steps that keep the status, like SUPPORT or ABSORB). The household hears
+     * of every step but residents' own (a submission, a neighbour's +1).
+     */
     Mono<Need> recorded(@Nullable Need before, Need after, NeedAction action, By by, @Nullable String note) {
         return events.record(after.id(), action, by.kind(), by.accountId(), before == null ? null : before.status(),
                         after.status(), note)
                 .then(audited(before, after, action, by))
-                .then(notices.changed(after, action, note))
+                .then(by.kind() == NeedActor.RESIDENT ? Mono.empty() : notices.changed(after, action, note))
                 .thenReturn(after);
     }
 

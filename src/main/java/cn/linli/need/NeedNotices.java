@@ -29,12 +29,9 @@ class NeedNotices {
         this.events = events;
     }
 
+    /** Residents, staff and street staff all open the same detail page; the server shows each what they may see. */
     static String detailPage(long needId) {
         return "pages/need/detail?id=" + needId;
-    }
-
-    static String staffPage(long needId) {
-        return "pages/staff/need?id=" + needId;
     }
 
     /** The household's members hear of every step of their need. */
@@ -50,14 +47,14 @@ class NeedNotices {
         return communities.staffOfCommunities(List.of(need.communityId()))
                 .map(staff -> staff.getOrDefault(need.communityId(), List.of()).stream().map(StaffMember::id).toList())
                 .flatMap(to -> notifications.notify(to, SUBMITTED, "新的居民需求待分流", excerpt(need),
-                        staffPage(need.id())));
+                        detailPage(need.id())));
     }
 
     /** 街道呼叫: the street's staff hear of an overdue need the community could not settle in time. */
     Mono<Void> escalated(Need need) {
         return events.streetStaffOf(need.communityId())
                 .flatMap(to -> notifications.notify(to, ESCALATED, "社区需求逾期上报街道", excerpt(need),
-                        staffPage(need.id())));
+                        detailPage(need.id())));
     }
 
     private static String excerpt(Need need) {
