@@ -99,38 +99,56 @@ class NeedRepository {
 
     /** Moves the need on if it is still in one of {@code from}; empty when another change got there first. */
     Mono<Need> transition(long id, Set<NeedStatus> from, NeedStatus to) {
-        return guarded(id, from, "status = :to", "to", to.name());
+        return updated(db.sql("""
+                        update need set status = :to, updated_at = now()
+                         where id = :id and status = any(:from)
+                        returning id
+                        """), id, from, to);
     }
 
     Mono<Need> triage(long id, Set<NeedStatus> from, NeedStatus to, NeedKind kind, NeedLevel level, Instant dueAt) {
-        return db.sql("""
+        return updated(db.sql("""
                         update need set status = :to, kind = :kind, level = :level, due_at = :due, updated_at = now()
                          where id = :id and status = any(:from)
                         returning id
                         """)
-                .bind("id", id).bind("from", NeedStatus.names(from)).bind("to", to.name())
-                .bind("kind", kind.name()).bind("level", level.name()).bind("due", dueAt)
-                .map(r -> r.get("id", Long.class)).one()
-                .flatMap(this::find);
+                .bind("kind", kind.name()).bind("level", level.name()).bind("due", dueAt), id, from, to);
     }
 
     Mono<Need> merge(long id, Set<NeedStatus> from, NeedStatus to, long intoId) {
-        return guarded(id, from, "status = :to, merged_into = :into", "to", to.name(), "into", intoId);
+        return updated(db.sql("""
+                        update need set status = :to, merged_into = :into, updated_at = now()
+                         where id = :id and status = any(:from)
+                        returning id
+                        """).bind("into", intoId), id, from, to);
     }
 
     Mono<Need> putOnAgenda(long id, Set<NeedStatus> from, NeedStatus to, long meetingId) {
-        return guarded(id, from, "status = :to, meeting_id = :meeting", "to", to.name(), "meeting", meetingId);
+        return updated(db.sql("""
+                        update need set status = :to, meeting_id = :meeting, updated_at = now()
+                         where id = :id and status = any(:from)
+                        returning id
+                        """).bind("meeting", meetingId), id, from, to);
     }
 
+    /** Escalated by the joint meeting: the street sees it from now on. */
     Mono<Need> escalate(long id, Set<NeedStatus> from, NeedStatus to) {
-        return guarded(id, from, "status = :to, escalated_at = now()", "to", to.name());
+        return updated(db.sql("""
+                        update need set status = :to, escalated_at = now(), updated_at = now()
+                         where id = :id and status = any(:from)
+                        returning id
+                        """), id, from, to);
     }
 
-    /** The need points at its order, and the order at its need (the order feature's column, set once). */
+    /** The need points at its order, and the order at its need (the column this feature added to the order table). */
     Mono<Need> linkOrder(long id, Set<NeedStatus> from, NeedStatus to, long orderId) {
         return db.sql("update service_order set need_id = :need where id = :order and need_id is null")
                 .bind("need", id).bind("order", orderId).then()
-                .then(guarded(id, from, "status = :to, order_id = :order", "to", to.name(), "order", orderId));
+                .then(updated(db.sql("""
+                        update need set status = :to, order_id = :order, updated_at = now()
+                         where id = :id and status = any(:from)
+                        returning id
+                        """).bind("order", orderId), id, from, to));
     }
 
     /**
@@ -138,26 +156,20 @@ class NeedRepository {
      * kind or level that escalates; empty otherwise (re-triaged, resolved, or escalated by another instance first).
      */
     Mono<Need> escalateIfDue(long id, Set<NeedStatus> from, NeedStatus to) {
-        return db.sql("""
+        return updated(db.sql("""
                         update need set status = :to, escalated_at = now(), updated_at = now()
                          where id = :id and status = any(:from) and due_at <= now()
                            and (kind = :urgentKind or level = :urgentLevel)
                         returning id
                         """)
-                .bind("id", id).bind("from", NeedStatus.names(from)).bind("to", to.name())
-                .bind("urgentKind", NeedKind.URGENT.name()).bind("urgentLevel", NeedLevel.URGENT.name())
-                .map(r -> r.get("id", Long.class)).one()
-                .flatMap(this::find);
+                .bind("urgentKind", NeedKind.URGENT.name()).bind("urgentLevel", NeedLevel.URGENT.name()), id, from, to);
     }
 
-    /** {@code set} is a fixed assignment list of this class; values come as name/value pairs. */
-    private Mono<Need> guarded(long id, Set<NeedStatus> from, String set, Object... binds) {
-        var spec = db.sql("update need set " + set + ", updated_at = now() where id = :id and status = any(:from) returning id")
-                .bind("id", id).bind("from", NeedStatus.names(from));
-        for (int i = 0; i < binds.length; i += 2) {
-            spec = spec.bind((String) binds[i], binds[i + 1]);
-        }
-        return spec.map(r -> r.get("id", Long.class)).one().flatMap(this::find);
+    /** Binds the guard every conditional update above shares, and reads the need as it is now. */
+    private Mono<Need> updated(DatabaseClient.GenericExecuteSpec spec, long id, Set<NeedStatus> from, NeedStatus to) {
+        return spec.bind("id", id).bind("from", NeedStatus.names(from)).bind("to", to.name())
+                .map(r -> r.get("id", Long.class)).one()
+                .flatMap(this::find);
     }
 
     /** Needs of the households the person belongs to, newest first. */
