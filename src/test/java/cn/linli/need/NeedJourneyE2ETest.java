@@ -144,5 +144,15 @@ class NeedJourneyE2ETest extends NeedTestBase {
         mutate(staff, "RecordAgendaResolution", input("meetingId", hardMeeting, "needId", hard, "outcome", "REOPENED",
                 "resolution", "先做入户调查")).path("recordAgendaResolution.status").entity(String.class).isEqualTo("TRIAGED");
         assertThat(audits(hard, "AGENDA_DECIDED")).isEqualTo(1);
+
+        // staff may put any triaged need onto a meeting by hand; staff of another community may not
+        String parking = submitted(resident, residentHousehold(), "小区停车位不足");
+        triage(staff, parking, "IMPORTANT", "NORMAL").errors().verify();
+        expectCode(mutate(fangcaoStaff(), "AddNeedToAgenda", input("needId", parking, "meetingId", meetingId)),
+                "FORBIDDEN");
+        mutate(staff, "AddNeedToAgenda", input("needId", parking, "meetingId", meetingId))
+                .path("addNeedToAgenda.status").entity(String.class).isEqualTo("ON_AGENDA");
+        expectCode(mutate(staff, "AddNeedToAgenda", input("needId", parking, "meetingId", meetingId)),
+                "NEED_INVALID_TRANSITION");
     }
 }
