@@ -129,6 +129,59 @@ fragment PartnerFields on Partner {
 }
 `,
 
+  AddNeedToAgenda: `mutation AddNeedToAgenda($input: AddNeedToAgendaInput!) {
+  addNeedToAgenda(input: $input) {
+    ...NeedFields
+  }
+}
+
+fragment NeedFields on Need {
+  id
+  description
+  placeName
+  photoUrls
+  status
+  statusName
+  kind
+  kindName
+  level
+  levelName
+  dueAt
+  overdue
+  escalated
+  escalatedAt
+  collectedByStaff
+  supporterCount
+  mergedIntoId
+  orderId
+  createdAt
+  updatedAt
+  household {
+    id
+    label
+  }
+  community {
+    id
+    name
+  }
+  meeting {
+    id
+    title
+    meetsOn
+  }
+  timeline {
+    action
+    actionName
+    actorKind
+    actorName
+    fromStatus
+    toStatus
+    note
+    createdAt
+  }
+}
+`,
+
   AddPartnerMember: `mutation AddPartnerMember($input: AddPartnerMemberInput!) {
   addPartnerMember(input: $input) {
     ...PartnerFields
@@ -790,6 +843,68 @@ fragment HouseholdFields on Household {
 }
 `,
 
+  CommunityNeeds: `query CommunityNeeds($communityId: ID!, $filter: NeedFilter, $first: Int, $after: String) {
+  communityNeeds(communityId: $communityId, filter: $filter, first: $first, after: $after) {
+    edges {
+      cursor
+      node {
+        ...NeedFields
+      }
+    }
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+  }
+}
+
+fragment NeedFields on Need {
+  id
+  description
+  placeName
+  photoUrls
+  status
+  statusName
+  kind
+  kindName
+  level
+  levelName
+  dueAt
+  overdue
+  escalated
+  escalatedAt
+  collectedByStaff
+  supporterCount
+  mergedIntoId
+  orderId
+  createdAt
+  updatedAt
+  household {
+    id
+    label
+  }
+  community {
+    id
+    name
+  }
+  meeting {
+    id
+    title
+    meetsOn
+  }
+  timeline {
+    action
+    actionName
+    actorKind
+    actorName
+    fromStatus
+    toStatus
+    note
+    createdAt
+  }
+}
+`,
+
   CommunityTree: `query CommunityTree($id: ID!) {
   community(id: $id) {
     id
@@ -1179,6 +1294,32 @@ fragment PlaceFields on Place {
   ... on Household {
     room
     label
+  }
+}
+`,
+
+  CreateNeedMeeting: `mutation CreateNeedMeeting($input: CreateNeedMeetingInput!) {
+  createNeedMeeting(input: $input) {
+    ...NeedMeetingFields
+  }
+}
+
+fragment NeedMeetingFields on NeedMeeting {
+  id
+  title
+  meetsOn
+  agenda {
+    outcome
+    resolution
+    decidedAt
+    need {
+      id
+      description
+      status
+      kind
+      level
+      supporterCount
+    }
   }
 }
 `,
@@ -1938,6 +2079,59 @@ fragment AccountFields on Account {
 }
 `,
 
+  MergeNeeds: `mutation MergeNeeds($input: MergeNeedsInput!) {
+  mergeNeeds(input: $input) {
+    ...NeedFields
+  }
+}
+
+fragment NeedFields on Need {
+  id
+  description
+  placeName
+  photoUrls
+  status
+  statusName
+  kind
+  kindName
+  level
+  levelName
+  dueAt
+  overdue
+  escalated
+  escalatedAt
+  collectedByStaff
+  supporterCount
+  mergedIntoId
+  orderId
+  createdAt
+  updatedAt
+  household {
+    id
+    label
+  }
+  community {
+    id
+    name
+  }
+  meeting {
+    id
+    title
+    meetsOn
+  }
+  timeline {
+    action
+    actionName
+    actorKind
+    actorName
+    fromStatus
+    toStatus
+    note
+    createdAt
+  }
+}
+`,
+
   MyHouseholds: `query MyHouseholds {
   me {
     id
@@ -1960,6 +2154,68 @@ fragment HouseholdMembershipFields on Household {
     phoneMasked
     isHead
     relation
+  }
+}
+`,
+
+  MyNeeds: `query MyNeeds($first: Int, $after: String) {
+  myNeeds(first: $first, after: $after) {
+    edges {
+      cursor
+      node {
+        ...NeedFields
+      }
+    }
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+  }
+}
+
+fragment NeedFields on Need {
+  id
+  description
+  placeName
+  photoUrls
+  status
+  statusName
+  kind
+  kindName
+  level
+  levelName
+  dueAt
+  overdue
+  escalated
+  escalatedAt
+  collectedByStaff
+  supporterCount
+  mergedIntoId
+  orderId
+  createdAt
+  updatedAt
+  household {
+    id
+    label
+  }
+  community {
+    id
+    name
+  }
+  meeting {
+    id
+    title
+    meetsOn
+  }
+  timeline {
+    action
+    actionName
+    actorKind
+    actorName
+    fromStatus
+    toStatus
+    note
+    createdAt
   }
 }
 `,
@@ -2250,6 +2506,108 @@ fragment VoucherFields on Voucher {
 }
 `,
 
+  Need: `query Need($id: ID!) {
+  need(id: $id) {
+    ...NeedFields
+  }
+}
+
+fragment NeedFields on Need {
+  id
+  description
+  placeName
+  photoUrls
+  status
+  statusName
+  kind
+  kindName
+  level
+  levelName
+  dueAt
+  overdue
+  escalated
+  escalatedAt
+  collectedByStaff
+  supporterCount
+  mergedIntoId
+  orderId
+  createdAt
+  updatedAt
+  household {
+    id
+    label
+  }
+  community {
+    id
+    name
+  }
+  meeting {
+    id
+    title
+    meetsOn
+  }
+  timeline {
+    action
+    actionName
+    actorKind
+    actorName
+    fromStatus
+    toStatus
+    note
+    createdAt
+  }
+}
+`,
+
+  NeedMeetings: `query NeedMeetings($communityId: ID!, $first: Int, $after: String) {
+  needMeetings(communityId: $communityId, first: $first, after: $after) {
+    edges {
+      cursor
+      node {
+        ...NeedMeetingFields
+      }
+    }
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+  }
+}
+
+fragment NeedMeetingFields on NeedMeeting {
+  id
+  title
+  meetsOn
+  agenda {
+    outcome
+    resolution
+    decidedAt
+    need {
+      id
+      description
+      status
+      kind
+      level
+      supporterCount
+    }
+  }
+}
+`,
+
+  NeedTriageRules: `query NeedTriageRules($communityId: ID!) {
+  needTriageRules(communityId: $communityId) {
+    ...NeedTriageRuleFields
+  }
+}
+
+fragment NeedTriageRuleFields on NeedTriageRule {
+  kind
+  level
+  dueWithinHours
+  isDefault
+}
+`,
+
   NotificationReceived: `subscription NotificationReceived {
   notificationReceived {
     ...NotificationFields
@@ -2418,6 +2776,73 @@ fragment TimelineFields on Order {
       name
     }
     reason
+  }
+}
+`,
+
+  OrderFromNeed: `mutation OrderFromNeed($input: OrderFromNeedInput!) {
+  orderFromNeed(input: $input) {
+    ...NeedFields
+  }
+}
+
+fragment NeedFields on Need {
+  id
+  description
+  placeName
+  photoUrls
+  status
+  statusName
+  kind
+  kindName
+  level
+  levelName
+  dueAt
+  overdue
+  escalated
+  escalatedAt
+  collectedByStaff
+  supporterCount
+  mergedIntoId
+  orderId
+  createdAt
+  updatedAt
+  household {
+    id
+    label
+  }
+  community {
+    id
+    name
+  }
+  meeting {
+    id
+    title
+    meetsOn
+  }
+  timeline {
+    action
+    actionName
+    actorKind
+    actorName
+    fromStatus
+    toStatus
+    note
+    createdAt
+  }
+}
+`,
+
+  OrderNeed: `query OrderNeed($id: ID!) {
+  order(id: $id) {
+    id
+    status
+    need {
+      id
+      status
+      kind
+      description
+    }
   }
 }
 `,
@@ -2902,6 +3327,112 @@ fragment CampaignFields on Campaign {
 }
 `,
 
+  RecordAgendaResolution: `mutation RecordAgendaResolution($input: RecordAgendaResolutionInput!) {
+  recordAgendaResolution(input: $input) {
+    ...NeedFields
+  }
+}
+
+fragment NeedFields on Need {
+  id
+  description
+  placeName
+  photoUrls
+  status
+  statusName
+  kind
+  kindName
+  level
+  levelName
+  dueAt
+  overdue
+  escalated
+  escalatedAt
+  collectedByStaff
+  supporterCount
+  mergedIntoId
+  orderId
+  createdAt
+  updatedAt
+  household {
+    id
+    label
+  }
+  community {
+    id
+    name
+  }
+  meeting {
+    id
+    title
+    meetsOn
+  }
+  timeline {
+    action
+    actionName
+    actorKind
+    actorName
+    fromStatus
+    toStatus
+    note
+    createdAt
+  }
+}
+`,
+
+  RecordCollectedNeed: `mutation RecordCollectedNeed($input: RecordCollectedNeedInput!) {
+  recordCollectedNeed(input: $input) {
+    ...NeedFields
+  }
+}
+
+fragment NeedFields on Need {
+  id
+  description
+  placeName
+  photoUrls
+  status
+  statusName
+  kind
+  kindName
+  level
+  levelName
+  dueAt
+  overdue
+  escalated
+  escalatedAt
+  collectedByStaff
+  supporterCount
+  mergedIntoId
+  orderId
+  createdAt
+  updatedAt
+  household {
+    id
+    label
+  }
+  community {
+    id
+    name
+  }
+  meeting {
+    id
+    title
+    meetsOn
+  }
+  timeline {
+    action
+    actionName
+    actorKind
+    actorName
+    fromStatus
+    toStatus
+    note
+    createdAt
+  }
+}
+`,
+
   RecordExpense: `mutation RecordExpense($input: RecordExpenseInput!) {
   recordExpense(input: $input) {
     ...ExpenseFields
@@ -3268,6 +3799,59 @@ fragment VerificationRequestFields on VerificationRequest {
 }
 `,
 
+  ResolveNeed: `mutation ResolveNeed($input: ResolveNeedInput!) {
+  resolveNeed(input: $input) {
+    ...NeedFields
+  }
+}
+
+fragment NeedFields on Need {
+  id
+  description
+  placeName
+  photoUrls
+  status
+  statusName
+  kind
+  kindName
+  level
+  levelName
+  dueAt
+  overdue
+  escalated
+  escalatedAt
+  collectedByStaff
+  supporterCount
+  mergedIntoId
+  orderId
+  createdAt
+  updatedAt
+  household {
+    id
+    label
+  }
+  community {
+    id
+    name
+  }
+  meeting {
+    id
+    title
+    meetsOn
+  }
+  timeline {
+    action
+    actionName
+    actorKind
+    actorName
+    fromStatus
+    toStatus
+    note
+    createdAt
+  }
+}
+`,
+
   RetirePlace: `mutation RetirePlace($input: PlaceInput!) {
   retirePlace(input: $input) {
     ...PlaceFields
@@ -3393,6 +3977,20 @@ fragment StaffMemberFields on StaffMember {
     dispatchMode
     earnsPoints
   }
+}
+`,
+
+  SetNeedTriageRule: `mutation SetNeedTriageRule($input: SetNeedTriageRuleInput!) {
+  setNeedTriageRule(input: $input) {
+    ...NeedTriageRuleFields
+  }
+}
+
+fragment NeedTriageRuleFields on NeedTriageRule {
+  kind
+  level
+  dueWithinHours
+  isDefault
 }
 `,
 
@@ -3553,6 +4151,68 @@ fragment TimelineFields on Order {
 }
 `,
 
+  StreetEscalatedNeeds: `query StreetEscalatedNeeds($first: Int, $after: String) {
+  streetEscalatedNeeds(first: $first, after: $after) {
+    edges {
+      cursor
+      node {
+        ...NeedFields
+      }
+    }
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+  }
+}
+
+fragment NeedFields on Need {
+  id
+  description
+  placeName
+  photoUrls
+  status
+  statusName
+  kind
+  kindName
+  level
+  levelName
+  dueAt
+  overdue
+  escalated
+  escalatedAt
+  collectedByStaff
+  supporterCount
+  mergedIntoId
+  orderId
+  createdAt
+  updatedAt
+  household {
+    id
+    label
+  }
+  community {
+    id
+    name
+  }
+  meeting {
+    id
+    title
+    meetsOn
+  }
+  timeline {
+    action
+    actionName
+    actorKind
+    actorName
+    fromStatus
+    toStatus
+    note
+    createdAt
+  }
+}
+`,
+
   Streets: `query Streets($includeRetired: Boolean) {
   streets(includeRetired: $includeRetired) {
     id
@@ -3567,10 +4227,72 @@ fragment TimelineFields on Order {
 }
 `,
 
+  SubmitNeed: `mutation SubmitNeed($input: SubmitNeedInput!) {
+  submitNeed(input: $input) {
+    ...NeedFields
+  }
+}
+
+fragment NeedFields on Need {
+  id
+  description
+  placeName
+  photoUrls
+  status
+  statusName
+  kind
+  kindName
+  level
+  levelName
+  dueAt
+  overdue
+  escalated
+  escalatedAt
+  collectedByStaff
+  supporterCount
+  mergedIntoId
+  orderId
+  createdAt
+  updatedAt
+  household {
+    id
+    label
+  }
+  community {
+    id
+    name
+  }
+  meeting {
+    id
+    title
+    meetsOn
+  }
+  timeline {
+    action
+    actionName
+    actorKind
+    actorName
+    fromStatus
+    toStatus
+    note
+    createdAt
+  }
+}
+`,
+
   SubscribeTemplates: `query SubscribeTemplates {
   subscribeTemplates {
     kind
     templateId
+  }
+}
+`,
+
+  SupportNeed: `mutation SupportNeed($input: NeedIdInput!) {
+  supportNeed(input: $input) {
+    needId
+    supporterCount
+    added
   }
 }
 `,
@@ -3606,6 +4328,59 @@ fragment PointsMovementFields on PointsMovement {
   transactionId
   replayed
   balance
+}
+`,
+
+  TriageNeed: `mutation TriageNeed($input: TriageNeedInput!) {
+  triageNeed(input: $input) {
+    ...NeedFields
+  }
+}
+
+fragment NeedFields on Need {
+  id
+  description
+  placeName
+  photoUrls
+  status
+  statusName
+  kind
+  kindName
+  level
+  levelName
+  dueAt
+  overdue
+  escalated
+  escalatedAt
+  collectedByStaff
+  supporterCount
+  mergedIntoId
+  orderId
+  createdAt
+  updatedAt
+  household {
+    id
+    label
+  }
+  community {
+    id
+    name
+  }
+  meeting {
+    id
+    title
+    meetsOn
+  }
+  timeline {
+    action
+    actionName
+    actorKind
+    actorName
+    fromStatus
+    toStatus
+    note
+    createdAt
+  }
 }
 `,
 

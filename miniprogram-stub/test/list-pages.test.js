@@ -133,6 +133,14 @@ const LIST_PAGES = [
       assert.deepEqual(requests.map((v) => [v.communityId, v.status]), [['c1', 'PENDING'], ['c1', 'PENDING'], ['c1', 'PENDING']]);
       assert.equal(shim.requestsFor('Me').length, 1, 'the staff community is looked up once');
     }
+  },
+  {
+    page: 'pages/need/list',
+    operation: 'MyNeeds',
+    answer: (connection) => ({ myNeeds: connection }),
+    node: (id) => ({ id, description: '需求 ' + id, status: 'SUBMITTED', statusName: '待分流', kind: null, kindName: null, level: null, supporterCount: 1, placeName: null, household: { id: 'h1', label: '3栋 501' }, createdAt: AT }),
+    itemsKey: 'needs',
+    check: ({ page }) => assert.equal(page.data.needs[0].statusText, '待分流')
   }
 ];
 

@@ -1102,10 +1102,68 @@ test('me: links to 我的房屋, 申请房屋认证 and the partner pages; the s
   assert.equal(urls.at(-1), '/pages/staff/partner-application');
 });
 
+// ---- 需求清单 (issue 14) ----
+const NEED = {
+  id: 'n1', description: '楼道灯坏了', placeName: '锦江苑', photoUrls: ['http://localhost:8080/photos/61?signature=a'],
+  status: 'TRIAGED', statusName: '处理中', kind: 'URGENT', kindName: '急事', level: 'URGENT', levelName: '紧急',
+  dueAt: '2026-12-03T09:00:00+08:00', overdue: true, escalated: false, escalatedAt: null, collectedByStaff: false,
+  supporterCount: 3, mergedIntoId: null, orderId: null, createdAt: '2026-12-02T09:00:00+08:00', updatedAt: '2026-12-02T09:00:00+08:00',
+  household: { id: 'h1', label: '3栋 2单元 501' }, community: COMMUNITY, meeting: null,
+  timeline: [
+    { action: 'SUBMIT', actionName: '提交需求', actorKind: 'RESIDENT', actorName: '张三', fromStatus: null, toStatus: 'SUBMITTED', note: null, createdAt: '2026-12-02T09:00:00+08:00' },
+    { action: 'TRIAGE', actionName: '分流', actorKind: 'STAFF', actorName: '李书记', fromStatus: 'SUBMITTED', toStatus: 'TRIAGED', note: '急事 · 紧急', createdAt: '2026-12-02T10:00:00+08:00' }
+  ]
+};
+
+test('提交需求: household picker, photo add button, field errors after submit', async () => {
+  const { page, shim } = openPage('pages/need/submit', { Me: { me: ME } });
+  await page.onLoad();
+  assertNoErrorToast(shim);
+  let root = render('pages/need/submit', page.data);
+  assert.ok(textOf(root).includes('3栋 2单元 501'));
+  assert.equal(byClass(root, 'add').length, 1);
+  page.onSubmit();
+  root = render('pages/need/submit', page.data);
+  assert.deepEqual(texts(byClass(root, 'error')), ['请填写需求描述']);
+  assert.deepEqual(byTag(root, 'button').map((b) => [textOf(b), handlerOf(b, 'tap')]), [['提交需求', 'onSubmit']]);
+});
+
+test('我的需求: kind and status tags, supporters, urgent tag; empty message', async () => {
+  const { page, shim } = openPage('pages/need/list', { MyNeeds: { myNeeds: Object.assign(connection([NEED]), { pageInfo: { hasNextPage: false, endCursor: 'c0' } }) } });
+  await page.onShow();
+  assertNoErrorToast(shim);
+  let root = render('pages/need/list', page.data);
+  const cards = byClass(root, 'card');
+  assert.deepEqual(cards.map((c) => attr(c, 'data-id')), ['n1']);
+  assert.deepEqual(texts(byClass(cards[0], 'tag')), ['急事', '处理中', '紧急']);
+  assert.ok(textOf(cards[0]).includes('3 户支持'));
+  const empty = openPage('pages/need/list', { MyNeeds: { myNeeds: { edges: [], pageInfo: { hasNextPage: false, endCursor: null } } } });
+  await empty.page.onShow();
+  root = render('pages/need/list', empty.page.data);
+  assert.ok(texts(byClass(root, 'muted')).includes('还没有需求'));
+});
+
+test('需求详情: every step with who and note, overdue tag, photos; support button only while open', async () => {
+  let status = 'TRIAGED';
+  const { page, shim } = openPage('pages/need/detail', { Need: (v) => ({ need: Object.assign({}, NEED, { id: v.id, status }) }) });
+  await page.onLoad({ id: 'n1' });
+  assertNoErrorToast(shim);
+  let root = render('pages/need/detail', page.data);
+  assert.deepEqual(texts(byClass(root, 'timeline')).map((t) => t.replace(/\s+/g, '')),
+    ['提交需求→待分流2026-12-0209:00张三', '分流→处理中2026-12-0210:00李书记急事·紧急']);
+  assert.ok(texts(byClass(root, 'tag')).includes('已逾期'));
+  assert.deepEqual(byTag(root, 'image').map((i) => attr(i, 'src')), ['http://localhost:8080/photos/61?signature=a']);
+  assert.deepEqual(byTag(root, 'button').map((b) => [textOf(b), handlerOf(b, 'tap')]), [['附议（+1）', 'onSupport']]);
+  status = 'RESOLVED';
+  await page.onLoad({ id: 'n1' });
+  root = render('pages/need/detail', page.data);
+  assert.equal(byTag(root, 'button').length, 0);
+});
+
 // Notification deep links (server side: notice pages) must open registered pages.
 test('every route a notification links to is registered in app.json and renders', () => {
   const routes = ['pages/household/index', 'pages/household/request', 'pages/household/review', 'pages/partner/application',
-    'pages/partner/invitations', 'pages/partner/index', 'pages/staff/partner-application'];
+    'pages/partner/invitations', 'pages/partner/index', 'pages/staff/partner-application', 'pages/need/detail'];
   for (const route of routes) {
     assert.ok(APP_PAGES.includes(route), route + ' is not registered');
     const { definition } = openPage(route);

@@ -10,5 +10,6 @@ public enum AuditAction {
     /** Someone was invited (to join a partner). */
     INVITED,
     /** An invitation was declined. */
-    DECLINED
+    DECLINED,
+    TRIAGED, MERGED, ORDERED, ESCALATED, RESOLVED, AGENDA_DECIDED
 }

@@ -13,5 +13,8 @@ public enum AuditSubject {
     STAFF,
     PARTNER,
     /** A partner's application to serve a community. */
-    PARTNER_APPLICATION
+    PARTNER_APPLICATION,
+    NEED,
+    NEED_MEETING,
+    NEED_TRIAGE_RULE
 }

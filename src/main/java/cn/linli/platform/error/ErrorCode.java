@@ -52,7 +52,8 @@ public enum ErrorCode {
     ALREADY_HOUSEHOLD_MEMBER("已是该房屋的成员"),
     HOUSEHOLD_HAS_HEAD("该户已有户主，请户主先移交户主身份"),
     HEAD_MUST_HAND_OVER("户主须先把户主身份移交给其他成员"),
-    TOO_MANY_REQUESTS("操作太频繁，请稍后再试");
+    TOO_MANY_REQUESTS("操作太频繁，请稍后再试"),
+    NEED_INVALID_TRANSITION("该需求当前状态不允许此操作");
 
     private final String defaultMessage;
 
