@@ -348,6 +348,210 @@ fragment VerificationRequestFields on VerificationRequest {
 }
 `,
 
+  Ballot: `query Ballot($id: ID!) {
+  ballot(id: $id) {
+    ...BallotFields
+    results {
+      ...BallotResultsFields
+    }
+  }
+}
+
+fragment BallotFields on Ballot {
+  id
+  communityId
+  kind
+  pickMode
+  maxPicks
+  title
+  description
+  subjectKind
+  subjectId
+  status
+  opensAt
+  closesAt
+  remindHoursBefore
+  minTurnoutPercent
+  majorityPercent
+  openedAt
+  closedAt
+  createdAt
+  options {
+    id
+    position
+    label
+    subjectId
+  }
+  myHouseholds {
+    householdId
+    householdLabel
+    canVote
+    voted
+    vote {
+      ...HouseholdBallotVoteFields
+    }
+  }
+}
+
+fragment HouseholdBallotVoteFields on HouseholdBallotVote {
+  ballotId
+  householdId
+  optionIds
+  comment
+  version
+  updatedAt
+}
+
+fragment BallotResultsFields on BallotResults {
+  ballotId
+  status
+  eligibleHouseholds
+  votedHouseholds
+  turnoutPercent
+  turnoutMet
+  majorityMet
+  passed
+  leading {
+    option {
+      id
+      label
+    }
+    votes
+    points
+  }
+  options {
+    option {
+      id
+      position
+      label
+    }
+    votes
+    points
+    sharePercent
+  }
+  estates {
+    estateId
+    estateName
+    eligibleHouseholds
+    votedHouseholds
+    turnoutPercent
+  }
+}
+`,
+
+  BallotResults: `query BallotResults($ballotId: ID!) {
+  ballotResults(ballotId: $ballotId) {
+    ...BallotResultsFields
+  }
+}
+
+fragment BallotResultsFields on BallotResults {
+  ballotId
+  status
+  eligibleHouseholds
+  votedHouseholds
+  turnoutPercent
+  turnoutMet
+  majorityMet
+  passed
+  leading {
+    option {
+      id
+      label
+    }
+    votes
+    points
+  }
+  options {
+    option {
+      id
+      position
+      label
+    }
+    votes
+    points
+    sharePercent
+  }
+  estates {
+    estateId
+    estateName
+    eligibleHouseholds
+    votedHouseholds
+    turnoutPercent
+  }
+}
+`,
+
+  BallotResultsUpdates: `subscription BallotResultsUpdates($ballotId: ID!) {
+  ballotResults(ballotId: $ballotId) {
+    ...BallotResultsFields
+  }
+}
+
+fragment BallotResultsFields on BallotResults {
+  ballotId
+  status
+  eligibleHouseholds
+  votedHouseholds
+  turnoutPercent
+  turnoutMet
+  majorityMet
+  passed
+  leading {
+    option {
+      id
+      label
+    }
+    votes
+    points
+  }
+  options {
+    option {
+      id
+      position
+      label
+    }
+    votes
+    points
+    sharePercent
+  }
+  estates {
+    estateId
+    estateName
+    eligibleHouseholds
+    votedHouseholds
+    turnoutPercent
+  }
+}
+`,
+
+  Ballots: `query Ballots($communityId: ID!, $status: [BallotStatus!], $first: Int, $after: String) {
+  ballots(communityId: $communityId, status: $status, first: $first, after: $after) {
+    edges {
+      cursor
+      node {
+        id
+        kind
+        pickMode
+        title
+        status
+        opensAt
+        closesAt
+        myHouseholds {
+          householdId
+          canVote
+          voted
+        }
+      }
+    }
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+  }
+}
+`,
+
   BindPhoneNumber: `mutation BindPhoneNumber($input: BindPhoneNumberInput!) {
   bindPhoneNumber(input: $input) {
     ...AccountFields
@@ -542,6 +746,16 @@ fragment CampaignFields on Campaign {
 }
 `,
 
+  CancelBallot: `mutation CancelBallot($input: BallotIdInput!) {
+  cancelBallot(input: $input) {
+    id
+    status
+    openedAt
+    closedAt
+  }
+}
+`,
+
   CancelOrder: `mutation CancelOrder($input: CancelOrderInput!) {
   cancelOrder(input: $input) {
     ...OrderFields
@@ -639,6 +853,32 @@ fragment VoucherFields on Voucher {
       id
       name
     }
+  }
+}
+`,
+
+  CastBallotVote: `mutation CastBallotVote($input: CastBallotVoteInput!) {
+  castBallotVote(input: $input) {
+    ...HouseholdBallotVoteFields
+  }
+}
+
+fragment HouseholdBallotVoteFields on HouseholdBallotVote {
+  ballotId
+  householdId
+  optionIds
+  comment
+  version
+  updatedAt
+}
+`,
+
+  CloseBallot: `mutation CloseBallot($input: BallotIdInput!) {
+  closeBallot(input: $input) {
+    id
+    status
+    openedAt
+    closedAt
   }
 }
 `,
@@ -984,6 +1224,58 @@ fragment TimelineFields on Order {
     }
     reason
   }
+}
+`,
+
+  CreateBallot: `mutation CreateBallot($input: CreateBallotInput!) {
+  createBallot(input: $input) {
+    ...BallotFields
+  }
+}
+
+fragment BallotFields on Ballot {
+  id
+  communityId
+  kind
+  pickMode
+  maxPicks
+  title
+  description
+  subjectKind
+  subjectId
+  status
+  opensAt
+  closesAt
+  remindHoursBefore
+  minTurnoutPercent
+  majorityPercent
+  openedAt
+  closedAt
+  createdAt
+  options {
+    id
+    position
+    label
+    subjectId
+  }
+  myHouseholds {
+    householdId
+    householdLabel
+    canVote
+    voted
+    vote {
+      ...HouseholdBallotVoteFields
+    }
+  }
+}
+
+fragment HouseholdBallotVoteFields on HouseholdBallotVote {
+  ballotId
+  householdId
+  optionIds
+  comment
+  version
+  updatedAt
 }
 `,
 
@@ -2344,6 +2636,16 @@ fragment PartnerFields on Partner {
 }
 `,
 
+  OpenBallot: `mutation OpenBallot($input: BallotIdInput!) {
+  openBallot(input: $input) {
+    id
+    status
+    openedAt
+    closedAt
+  }
+}
+`,
+
   Order: `query Order($id: ID!) {
   order(id: $id) {
     ...OrderFields
@@ -3602,6 +3904,58 @@ fragment PointsMovementFields on PointsMovement {
   transactionId
   replayed
   balance
+}
+`,
+
+  UpdateBallot: `mutation UpdateBallot($input: UpdateBallotInput!) {
+  updateBallot(input: $input) {
+    ...BallotFields
+  }
+}
+
+fragment BallotFields on Ballot {
+  id
+  communityId
+  kind
+  pickMode
+  maxPicks
+  title
+  description
+  subjectKind
+  subjectId
+  status
+  opensAt
+  closesAt
+  remindHoursBefore
+  minTurnoutPercent
+  majorityPercent
+  openedAt
+  closedAt
+  createdAt
+  options {
+    id
+    position
+    label
+    subjectId
+  }
+  myHouseholds {
+    householdId
+    householdLabel
+    canVote
+    voted
+    vote {
+      ...HouseholdBallotVoteFields
+    }
+  }
+}
+
+fragment HouseholdBallotVoteFields on HouseholdBallotVote {
+  ballotId
+  householdId
+  optionIds
+  comment
+  version
+  updatedAt
 }
 `,
 

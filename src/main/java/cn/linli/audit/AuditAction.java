@@ -10,5 +10,11 @@ public enum AuditAction {
     /** Someone was invited (to join a partner). */
     INVITED,
     /** An invitation was declined. */
-    DECLINED
+    DECLINED,
+    /** Something was opened (a ballot, to votes). */
+    OPENED,
+    /** Something was closed (a ballot, early by staff). */
+    CLOSED,
+    /** Something was cancelled (a ballot). */
+    CANCELLED
 }

@@ -13,5 +13,7 @@ public enum AuditSubject {
     STAFF,
     PARTNER,
     /** A partner's application to serve a community. */
-    PARTNER_APPLICATION
+    PARTNER_APPLICATION,
+    /** A household ballot (一户三票). */
+    BALLOT
 }

@@ -1,0 +1,93 @@
+package cn.linli.ballot;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import cn.linli.ballot.VoteRepository.HouseholdVote;
+import cn.linli.ballot.VoteRepository.Membership;
+import cn.linli.community.CommunityService;
+import cn.linli.community.Household;
+import cn.linli.platform.error.LinliException;
+import cn.linli.platform.graphql.Ids;
+import cn.linli.platform.pagination.Connection;
+import cn.linli.platform.pagination.PageRequest;
+import cn.linli.platform.security.Viewer;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Service;
+import reactor.core.publisher.Mono;
+
+/** Reading ballots: a community's list, one ballot, its options, and the viewer's own households' vote status. */
+@Service
+class BallotQueries {
+
+    /** One of the viewer's households in the ballot's community: may it vote, has it, and its current choice. */
+    record MyHouseholdBallot(long householdId, String householdLabel, boolean canVote, boolean voted,
+                             @Nullable HouseholdVote vote) {
+    }
+
+    private final BallotRepository ballots;
+    private final VoteRepository votes;
+    private final BallotPolicy policy;
+    private final CommunityService communities;
+
+    BallotQueries(BallotRepository ballots, VoteRepository votes, BallotPolicy policy, CommunityService communities) {
+        this.ballots = ballots;
+        this.votes = votes;
+        this.policy = policy;
+        this.communities = communities;
+    }
+
+    /** Newest first; residents see every ballot but drafts, staff see drafts too. */
+    Mono<Connection<Ballot>> ballots(Viewer viewer, String communityId, @Nullable List<BallotStatus> statuses,
+                                     @Nullable Integer first, @Nullable String after) {
+        long community = Ids.parse(communityId, "communityId");
+        PageRequest page = PageRequest.of(first, after);
+        return policy.isStaff(viewer, community).flatMap(staff -> {
+            Set<BallotStatus> wanted = statuses == null || statuses.isEmpty() ? EnumSet.allOf(BallotStatus.class)
+                    : EnumSet.copyOf(statuses);
+            if (!staff) {
+                wanted.remove(BallotStatus.DRAFT);
+            }
+            Mono<Boolean> may = staff ? Mono.just(true) : policy.residentOf(viewer, community);
+            return may.flatMap(ok -> ok ? ballots.page(community, wanted, page).collectList()
+                    : Mono.<List<Ballot>>error(LinliException.forbidden()));
+        }).map(rows -> Connection.of(rows, page, Ballot::position));
+    }
+
+    Mono<Ballot> ballot(Viewer viewer, String id) {
+        return Mono.defer(() -> ballots.find(Ids.parse(id, "id")))
+                .switchIfEmpty(Mono.error(() -> LinliException.notFound("投票")))
+                .flatMap(ballot -> policy.readable(viewer, ballot));
+    }
+
+    Mono<Map<Long, List<BallotOption>>> options(Collection<Long> ballotIds) {
+        return ballots.options(ballotIds).collect(Collectors.groupingBy(BallotOption::ballotId));
+    }
+
+    /** The viewer's households in the ballot's community; only their own votes, never anyone else's. */
+    Mono<List<MyHouseholdBallot>> myHouseholds(Viewer viewer, Ballot ballot) {
+        return votes.memberships(viewer.accountId(), ballot.id())
+                .filter(m -> m.communityId() == ballot.communityId())
+                .collectList()
+                .flatMap(mine -> mine.isEmpty() ? Mono.just(List.<MyHouseholdBallot>of()) : withVotes(ballot, mine));
+    }
+
+    private Mono<List<MyHouseholdBallot>> withVotes(Ballot ballot, List<Membership> mine) {
+        List<Long> ids = mine.stream().map(Membership::householdId).toList();
+        Instant openedAt = ballot.openedAt();
+        return Mono.zip(votes.votesOf(ballot.id(), ids).collectMap(HouseholdVote::householdId),
+                        communities.householdsByIds(ids))
+                .map(found -> mine.stream().map(m -> {
+                    HouseholdVote vote = found.getT1().get(m.householdId());
+                    Household household = found.getT2().get(m.householdId());
+                    boolean canVote = openedAt != null && m.eligible() && m.joinedAt().isBefore(openedAt);
+                    return new MyHouseholdBallot(m.householdId(), household == null ? "" : household.label(), canVote,
+                            vote != null, vote);
+                }).toList());
+    }
+}
