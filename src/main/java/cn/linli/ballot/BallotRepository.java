@@ -58,10 +58,12 @@ class BallotRepository {
     /** The one satisfaction ballot of a subject: made now, or empty when it already exists. */
     Mono<Ballot> insertSatisfaction(Draft draft) {
         return bindDraft(db.sql("""
-                        insert into ballot (community_id, kind, pick_mode, max_picks, title, subject_kind, subject_id,
-                                            opens_at, closes_at, remind_hours_before, min_turnout_percent, majority_percent)
-                        values (:community, :kind, :mode, :maxPicks, :title, :subjectKind, :subjectId, :opensAt,
-                                :closesAt, :remind, %s, %s)
+                        insert into ballot (community_id, kind, pick_mode, max_picks, title, description, subject_kind,
+                                            subject_id, opens_at, closes_at, remind_hours_before, min_turnout_percent,
+                                            majority_percent)
+                        values (:community, :kind, :mode, :maxPicks, :title, :description, :subjectKind, :subjectId,
+                                :opensAt, :closesAt, :remind,
+                                coalesce(:minTurnout, %s), coalesce(:majority, %s))
                         on conflict (subject_kind, subject_id) where kind = 'SATISFACTION' and subject_id is not null
                         do nothing
                         returning *
