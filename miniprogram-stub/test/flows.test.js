@@ -503,7 +503,9 @@ const ALLOWED = [
   // 合伙人申请与邀请 (issue 12)
   'ApplyAsPartner', 'MyPartnerApplications', 'WithdrawPartnerApplication', 'MyPartnerInvitations', 'AcceptPartnerInvitation',
   'DeclinePartnerInvitation', 'MyPartner', 'LeavePartner', 'PartnerApplications', 'ApprovePartnerApplication',
-  'RejectPartnerApplication'
+  'RejectPartnerApplication',
+  // 一户三票 (issue 14)
+  'Ballots', 'Ballot', 'BallotResults', 'CastBallotVote'
 ];
 
 function jsFilesUnder(dir) {

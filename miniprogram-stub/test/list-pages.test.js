@@ -133,6 +133,15 @@ const LIST_PAGES = [
       assert.deepEqual(requests.map((v) => [v.communityId, v.status]), [['c1', 'PENDING'], ['c1', 'PENDING'], ['c1', 'PENDING']]);
       assert.equal(shim.requestsFor('Me').length, 1, 'the staff community is looked up once');
     }
+  },
+  {
+    page: 'pages/ballot/list',
+    operation: 'Ballots',
+    others: { MyHouseholds: { me: { id: 'a1', households: [{ id: 'h1', label: '3栋 501', community: COMMUNITY, members: [] }] } } },
+    answer: (connection) => ({ ballots: connection }),
+    node: (id) => ({ id, kind: 'NEEDS', pickMode: 'RANK', title: '投票 ' + id, status: 'OPEN', opensAt: AT, closesAt: AT, myHouseholds: [] }),
+    itemsKey: 'ballots',
+    check: ({ requests }) => assert.deepEqual(requests.map((v) => v.communityId), ['c1', 'c1', 'c1'], 'my community is the filter')
   }
 ];
 
