@@ -525,6 +525,16 @@ fragment BallotResultsFields on BallotResults {
 }
 `,
 
+  BallotRule: `query BallotRule($communityId: ID!) {
+  ballotRule(communityId: $communityId) {
+    communityId
+    minTurnoutPercent
+    majorityPercent
+    communityOwn
+  }
+}
+`,
+
   Ballots: `query Ballots($communityId: ID!, $status: [BallotStatus!], $first: Int, $after: String) {
   ballots(communityId: $communityId, status: $status, first: $first, after: $after) {
     edges {
@@ -3690,6 +3700,16 @@ fragment StaffMemberFields on StaffMember {
     name
     dispatchMode
     earnsPoints
+  }
+}
+`,
+
+  SetBallotRule: `mutation SetBallotRule($input: SetBallotRuleInput!) {
+  setBallotRule(input: $input) {
+    communityId
+    minTurnoutPercent
+    majorityPercent
+    communityOwn
   }
 }
 `,

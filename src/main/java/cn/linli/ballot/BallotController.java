@@ -34,9 +34,11 @@ class BallotController {
     private final Votes votes;
     private final BallotQueries queries;
     private final BallotResults results;
+    private final BallotRules rules;
 
     BallotController(BallotDrafts drafts, BallotTransitions transitions, Votes votes, BallotQueries queries,
-                     BallotResults results) {
+                     BallotResults results, BallotRules rules) {
+        this.rules = rules;
         this.drafts = drafts;
         this.transitions = transitions;
         this.votes = votes;
@@ -63,6 +65,16 @@ class BallotController {
     @SubscriptionMapping(name = "ballotResults")
     Flux<Results> ballotResultsUpdates(@Argument String ballotId, Viewer viewer) {
         return results.updates(viewer, ballotId);
+    }
+
+    @QueryMapping
+    Mono<BallotRepository.Rule> ballotRule(@Argument String communityId, Viewer viewer) {
+        return rules.rule(viewer, communityId);
+    }
+
+    @MutationMapping
+    Mono<BallotRepository.Rule> setBallotRule(@Argument @Valid BallotRules.SetBallotRuleInput input, Viewer viewer) {
+        return rules.set(viewer, input);
     }
 
     @MutationMapping

@@ -192,6 +192,33 @@ class BallotRepository {
                 .fetch().rowsUpdated();
     }
 
+    /** The pass rule new ballots of the community get: its own row, or the default row. */
+    record Rule(long communityId, int minTurnoutPercent, int majorityPercent, boolean communityOwn) {
+    }
+
+    Mono<Rule> rule(long communityId) {
+        return db.sql("""
+                        select :community as community_id, r.min_turnout_percent, r.majority_percent,
+                               r.community_id is not null as community_own
+                          from ballot_rule r where r.community_id = :community or r.community_id is null
+                         order by r.community_id nulls last limit 1
+                        """)
+                .bind("community", communityId).mapProperties(Rule.class).one();
+    }
+
+    Mono<Rule> setRule(long communityId, int minTurnoutPercent, int majorityPercent) {
+        return db.sql("""
+                        insert into ballot_rule (community_id, min_turnout_percent, majority_percent)
+                        values (:community, :minTurnout, :majority)
+                        on conflict (community_id) do update
+                           set min_turnout_percent = excluded.min_turnout_percent,
+                               majority_percent = excluded.majority_percent, updated_at = now()
+                        returning community_id, min_turnout_percent, majority_percent, true as community_own
+                        """)
+                .bind("community", communityId).bind("minTurnout", minTurnoutPercent).bind("majority", majorityPercent)
+                .mapProperties(Rule.class).one();
+    }
+
     private static String[] names(Collection<BallotStatus> statuses) {
         return statuses.stream().map(Enum::name).toArray(String[]::new);
     }
