@@ -13,6 +13,7 @@ import cn.linli.ballot.BallotTally.Results;
 import cn.linli.ballot.VoteRepository.HouseholdVote;
 import cn.linli.platform.pagination.Connection;
 import cn.linli.platform.security.Viewer;
+import cn.linli.platform.security.Viewers;
 import jakarta.validation.Valid;
 import org.jspecify.annotations.Nullable;
 import org.springframework.graphql.data.method.annotation.Argument;
@@ -114,9 +115,10 @@ class BallotController {
                         b -> found.getOrDefault(b.id(), List.of()), (a, b) -> a, java.util.LinkedHashMap::new)));
     }
 
-    @SchemaMapping(typeName = "Ballot")
-    Mono<List<MyHouseholdBallot>> myHouseholds(Ballot ballot, Viewer viewer) {
-        return queries.myHouseholds(viewer, ballot);
+    @BatchMapping(typeName = "Ballot")
+    Mono<Map<Ballot, List<MyHouseholdBallot>>> myHouseholds(List<Ballot> ballots) {
+        // batch loaders get no custom argument resolvers: the viewer is read here, at the boundary, once per batch
+        return Viewers.current().flatMap(viewer -> queries.myHouseholds(viewer, ballots));
     }
 
     @SchemaMapping(typeName = "Ballot")

@@ -55,7 +55,10 @@ class BallotRepository {
                 .mapProperties(Ballot.class).one();
     }
 
-    /** The one satisfaction ballot of a subject: made now, or empty when it already exists. */
+    /**
+     * The one satisfaction ballot of a subject: made now, or empty when it already exists. The conflict target repeats
+     * the partial unique index's predicate word for word (PostgreSQL infers the index from it; a bind cannot stand in).
+     */
     Mono<Ballot> insertSatisfaction(Draft draft) {
         return bindDraft(db.sql("""
                         insert into ballot (community_id, kind, pick_mode, max_picks, title, description, subject_kind,

@@ -46,7 +46,7 @@ final class BallotTally {
         List<OptionResult> ranked = rank(ballot, options, votes);
         boolean turnoutMet = eligible > 0 && voted * 100L >= (long) ballot.minTurnoutPercent() * eligible;
         OptionResult leading = leader(ranked, ballot.pickMode() == PickMode.RANK);
-        boolean majorityMet = voted > 0 && majority(ballot, options, ranked, leading, voted);
+        boolean majorityMet = voted > 0 && majority(ballot, ranked, leading, voted);
         List<EstateTurnout> perEstate = estates.stream()
                 .map(e -> new EstateTurnout(e.estateId(), e.estateName(), e.eligible(), e.voted(), percent(e.voted(), e.eligible())))
                 .toList();
@@ -98,8 +98,8 @@ final class BallotTally {
         return byPoints ? result.points() : result.votes();
     }
 
-    private static boolean majority(Ballot ballot, List<BallotOption> options, List<OptionResult> results,
-                                    @Nullable OptionResult leading, int voted) {
+    private static boolean majority(Ballot ballot, List<OptionResult> results, @Nullable OptionResult leading,
+                                    int voted) {
         if (ballot.kind() == BallotKind.SATISFACTION) {
             int satisfied = votesAt(results, 1) + votesAt(results, 2);
             return more(satisfied, voted, ballot.majorityPercent());

@@ -55,6 +55,41 @@ class VoteRepository {
                 .bind("account", accountId).bind("ballot", ballotId).mapProperties(Membership.class).all();
     }
 
+    /** A verified membership of the viewer: the household, its community, when the viewer joined it. */
+    record Joined(long householdId, long communityId, Instant joinedAt) {
+    }
+
+    /** (ballot, household) pairs on the ballots' eligible lists, among these households. */
+    record EligiblePair(long ballotId, long householdId) {
+    }
+
+    Flux<Joined> joined(long accountId) {
+        return db.sql("""
+                        select m.household_id, h.community_id, m.joined_at
+                          from household_member m join household h on h.id = m.household_id
+                         where m.account_id = :account order by m.joined_at, m.household_id
+                        """)
+                .bind("account", accountId).mapProperties(Joined.class).all();
+    }
+
+    Flux<EligiblePair> eligibleAmong(Collection<Long> ballotIds, Collection<Long> householdIds) {
+        return db.sql("""
+                        select ballot_id, household_id from ballot_eligible
+                         where ballot_id = any(:ballots) and household_id = any(:households)
+                        """)
+                .bind("ballots", Ids.array(ballotIds)).bind("households", Ids.array(householdIds))
+                .mapProperties(EligiblePair.class).all();
+    }
+
+    Flux<HouseholdVote> votesAmong(Collection<Long> ballotIds, Collection<Long> householdIds) {
+        return db.sql("""
+                        select ballot_id, household_id, choices, comment, version, updated_at from ballot_vote
+                         where ballot_id = any(:ballots) and household_id = any(:households)
+                        """)
+                .bind("ballots", Ids.array(ballotIds)).bind("households", Ids.array(householdIds))
+                .mapProperties(HouseholdVote.class).all();
+    }
+
     /** Casts or replaces the household's vote; the row after the change. */
     Mono<HouseholdVote> upsert(long ballotId, long householdId, List<Long> choices, @Nullable String comment,
                                long castBy) {
