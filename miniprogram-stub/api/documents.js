@@ -402,6 +402,220 @@ fragment VerificationRequestFields on VerificationRequest {
 }
 `,
 
+  Ballot: `query Ballot($id: ID!) {
+  ballot(id: $id) {
+    ...BallotFields
+    results {
+      ...BallotResultsFields
+    }
+  }
+}
+
+fragment BallotFields on Ballot {
+  id
+  communityId
+  kind
+  pickMode
+  maxPicks
+  title
+  description
+  subjectKind
+  subjectId
+  status
+  opensAt
+  closesAt
+  remindHoursBefore
+  minTurnoutPercent
+  majorityPercent
+  openedAt
+  closedAt
+  createdAt
+  options {
+    id
+    position
+    label
+    subjectId
+  }
+  myHouseholds {
+    householdId
+    householdLabel
+    canVote
+    voted
+    vote {
+      ...HouseholdBallotVoteFields
+    }
+  }
+}
+
+fragment HouseholdBallotVoteFields on HouseholdBallotVote {
+  ballotId
+  householdId
+  optionIds
+  comment
+  version
+  updatedAt
+}
+
+fragment BallotResultsFields on BallotResults {
+  ballotId
+  status
+  eligibleHouseholds
+  votedHouseholds
+  turnoutPercent
+  turnoutMet
+  majorityMet
+  passed
+  leading {
+    option {
+      id
+      label
+    }
+    votes
+    points
+  }
+  options {
+    option {
+      id
+      position
+      label
+    }
+    votes
+    points
+    sharePercent
+  }
+  estates {
+    estateId
+    estateName
+    eligibleHouseholds
+    votedHouseholds
+    turnoutPercent
+  }
+}
+`,
+
+  BallotResults: `query BallotResults($ballotId: ID!) {
+  ballotResults(ballotId: $ballotId) {
+    ...BallotResultsFields
+  }
+}
+
+fragment BallotResultsFields on BallotResults {
+  ballotId
+  status
+  eligibleHouseholds
+  votedHouseholds
+  turnoutPercent
+  turnoutMet
+  majorityMet
+  passed
+  leading {
+    option {
+      id
+      label
+    }
+    votes
+    points
+  }
+  options {
+    option {
+      id
+      position
+      label
+    }
+    votes
+    points
+    sharePercent
+  }
+  estates {
+    estateId
+    estateName
+    eligibleHouseholds
+    votedHouseholds
+    turnoutPercent
+  }
+}
+`,
+
+  BallotResultsUpdates: `subscription BallotResultsUpdates($ballotId: ID!) {
+  ballotResults(ballotId: $ballotId) {
+    ...BallotResultsFields
+  }
+}
+
+fragment BallotResultsFields on BallotResults {
+  ballotId
+  status
+  eligibleHouseholds
+  votedHouseholds
+  turnoutPercent
+  turnoutMet
+  majorityMet
+  passed
+  leading {
+    option {
+      id
+      label
+    }
+    votes
+    points
+  }
+  options {
+    option {
+      id
+      position
+      label
+    }
+    votes
+    points
+    sharePercent
+  }
+  estates {
+    estateId
+    estateName
+    eligibleHouseholds
+    votedHouseholds
+    turnoutPercent
+  }
+}
+`,
+
+  BallotRule: `query BallotRule($communityId: ID!) {
+  ballotRule(communityId: $communityId) {
+    communityId
+    minTurnoutPercent
+    majorityPercent
+    communityOwn
+  }
+}
+`,
+
+  Ballots: `query Ballots($communityId: ID!, $status: [BallotStatus!], $first: Int, $after: String) {
+  ballots(communityId: $communityId, status: $status, first: $first, after: $after) {
+    edges {
+      cursor
+      node {
+        id
+        kind
+        pickMode
+        title
+        status
+        opensAt
+        closesAt
+        myHouseholds {
+          householdId
+          canVote
+          voted
+        }
+      }
+    }
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+  }
+}
+`,
+
   BindPhoneNumber: `mutation BindPhoneNumber($input: BindPhoneNumberInput!) {
   bindPhoneNumber(input: $input) {
     ...AccountFields
@@ -596,6 +810,16 @@ fragment CampaignFields on Campaign {
 }
 `,
 
+  CancelBallot: `mutation CancelBallot($input: BallotIdInput!) {
+  cancelBallot(input: $input) {
+    id
+    status
+    openedAt
+    closedAt
+  }
+}
+`,
+
   CancelOrder: `mutation CancelOrder($input: CancelOrderInput!) {
   cancelOrder(input: $input) {
     ...OrderFields
@@ -693,6 +917,32 @@ fragment VoucherFields on Voucher {
       id
       name
     }
+  }
+}
+`,
+
+  CastBallotVote: `mutation CastBallotVote($input: CastBallotVoteInput!) {
+  castBallotVote(input: $input) {
+    ...HouseholdBallotVoteFields
+  }
+}
+
+fragment HouseholdBallotVoteFields on HouseholdBallotVote {
+  ballotId
+  householdId
+  optionIds
+  comment
+  version
+  updatedAt
+}
+`,
+
+  CloseBallot: `mutation CloseBallot($input: BallotIdInput!) {
+  closeBallot(input: $input) {
+    id
+    status
+    openedAt
+    closedAt
   }
 }
 `,
@@ -1100,6 +1350,58 @@ fragment TimelineFields on Order {
     }
     reason
   }
+}
+`,
+
+  CreateBallot: `mutation CreateBallot($input: CreateBallotInput!) {
+  createBallot(input: $input) {
+    ...BallotFields
+  }
+}
+
+fragment BallotFields on Ballot {
+  id
+  communityId
+  kind
+  pickMode
+  maxPicks
+  title
+  description
+  subjectKind
+  subjectId
+  status
+  opensAt
+  closesAt
+  remindHoursBefore
+  minTurnoutPercent
+  majorityPercent
+  openedAt
+  closedAt
+  createdAt
+  options {
+    id
+    position
+    label
+    subjectId
+  }
+  myHouseholds {
+    householdId
+    householdLabel
+    canVote
+    voted
+    vote {
+      ...HouseholdBallotVoteFields
+    }
+  }
+}
+
+fragment HouseholdBallotVoteFields on HouseholdBallotVote {
+  ballotId
+  householdId
+  optionIds
+  comment
+  version
+  updatedAt
 }
 `,
 
@@ -2704,6 +3006,16 @@ fragment PartnerFields on Partner {
 }
 `,
 
+  OpenBallot: `mutation OpenBallot($input: BallotIdInput!) {
+  openBallot(input: $input) {
+    id
+    status
+    openedAt
+    closedAt
+  }
+}
+`,
+
   Order: `query Order($id: ID!) {
   order(id: $id) {
     ...OrderFields
@@ -3980,6 +4292,16 @@ fragment StaffMemberFields on StaffMember {
 }
 `,
 
+  SetBallotRule: `mutation SetBallotRule($input: SetBallotRuleInput!) {
+  setBallotRule(input: $input) {
+    communityId
+    minTurnoutPercent
+    majorityPercent
+    communityOwn
+  }
+}
+`,
+
   SetNeedTriageRule: `mutation SetNeedTriageRule($input: SetNeedTriageRuleInput!) {
   setNeedTriageRule(input: $input) {
     ...NeedTriageRuleFields
@@ -4381,6 +4703,58 @@ fragment NeedFields on Need {
     note
     createdAt
   }
+}
+`,
+
+  UpdateBallot: `mutation UpdateBallot($input: UpdateBallotInput!) {
+  updateBallot(input: $input) {
+    ...BallotFields
+  }
+}
+
+fragment BallotFields on Ballot {
+  id
+  communityId
+  kind
+  pickMode
+  maxPicks
+  title
+  description
+  subjectKind
+  subjectId
+  status
+  opensAt
+  closesAt
+  remindHoursBefore
+  minTurnoutPercent
+  majorityPercent
+  openedAt
+  closedAt
+  createdAt
+  options {
+    id
+    position
+    label
+    subjectId
+  }
+  myHouseholds {
+    householdId
+    householdLabel
+    canVote
+    voted
+    vote {
+      ...HouseholdBallotVoteFields
+    }
+  }
+}
+
+fragment HouseholdBallotVoteFields on HouseholdBallotVote {
+  ballotId
+  householdId
+  optionIds
+  comment
+  version
+  updatedAt
 }
 `,
 

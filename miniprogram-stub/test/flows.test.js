@@ -505,7 +505,9 @@ const ALLOWED = [
   'DeclinePartnerInvitation', 'MyPartner', 'LeavePartner', 'PartnerApplications', 'ApprovePartnerApplication',
   'RejectPartnerApplication',
   // 需求清单 (issue 14)
-  'SubmitNeed', 'MyNeeds', 'Need', 'SupportNeed'
+  'SubmitNeed', 'MyNeeds', 'Need', 'SupportNeed',
+  // 一户三票 (issue 14)
+  'Ballots', 'Ballot', 'BallotResults', 'CastBallotVote'
 ];
 
 function jsFilesUnder(dir) {

@@ -141,6 +141,15 @@ const LIST_PAGES = [
     node: (id) => ({ id, description: '需求 ' + id, status: 'SUBMITTED', statusName: '待分流', kind: null, kindName: null, level: null, supporterCount: 1, placeName: null, household: { id: 'h1', label: '3栋 501' }, createdAt: AT }),
     itemsKey: 'needs',
     check: ({ page }) => assert.equal(page.data.needs[0].statusText, '待分流')
+  },
+  {
+    page: 'pages/ballot/list',
+    operation: 'Ballots',
+    others: { MyHouseholds: { me: { id: 'a1', households: [{ id: 'h1', label: '3栋 501', community: COMMUNITY, members: [] }] } } },
+    answer: (connection) => ({ ballots: connection }),
+    node: (id) => ({ id, kind: 'NEEDS', pickMode: 'RANK', title: '投票 ' + id, status: 'OPEN', opensAt: AT, closesAt: AT, myHouseholds: [] }),
+    itemsKey: 'ballots',
+    check: ({ requests }) => assert.deepEqual(requests.map((v) => v.communityId), ['c1', 'c1', 'c1'], 'my community is the filter')
   }
 ];
 

@@ -1160,10 +1160,62 @@ test('需求详情: every step with who and note, overdue tag, photos; support b
   assert.equal(byTag(root, 'button').length, 0);
 });
 
+// 一户三票 (issue 14)
+const BALLOT_OPTIONS = [{ id: 'o1', position: 1, label: '修路灯', subjectId: null }, { id: 'o2', position: 2, label: '加装电梯', subjectId: null }];
+const BALLOT_RESULTS = {
+  ballotId: 'b1', status: 'OPEN', eligibleHouseholds: 10, votedHouseholds: 4, turnoutPercent: 40, turnoutMet: false,
+  majorityMet: true, passed: false, leading: { option: { id: 'o2', label: '加装电梯' }, votes: 3, points: 3 },
+  options: [{ option: BALLOT_OPTIONS[1], votes: 3, points: 3, sharePercent: 75 }, { option: BALLOT_OPTIONS[0], votes: 1, points: 1, sharePercent: 25 }],
+  estates: [{ estateId: 'e1', estateName: '翠竹苑', eligibleHouseholds: 6, votedHouseholds: 3, turnoutPercent: 50 }]
+};
+const ballotNode = (over) => Object.assign({
+  id: 'b1', communityId: 'c1', kind: 'PROJECT', pickMode: 'RANK', maxPicks: 2, title: '先办哪件事', description: '每户一票',
+  subjectKind: null, subjectId: null, status: 'OPEN', opensAt: ONB_AT, closesAt: ONB_AT, remindHoursBefore: 24,
+  minTurnoutPercent: 50, majorityPercent: 50, openedAt: ONB_AT, closedAt: null, createdAt: ONB_AT, options: BALLOT_OPTIONS,
+  myHouseholds: [{ householdId: 'h1', householdLabel: '3栋 501', canVote: true, voted: true,
+    vote: { ballotId: 'b1', householdId: 'h1', optionIds: ['o2', 'o1'], comment: null, version: 2, updatedAt: ONB_AT } }],
+  results: BALLOT_RESULTS
+}, over);
+
+test('ballot list: tabs, one card per ballot linking to its detail with my household\'s status', async () => {
+  const { page, shim } = openPage('pages/ballot/list', {
+    MyHouseholds: { me: { id: 'a1', households: [{ id: 'h1', label: '3栋 501', community: COMMUNITY, members: [] }] } },
+    Ballots: { ballots: pageOf([ballotNode()]) }
+  });
+  await page.onShow();
+  assertNoErrorToast(shim);
+  const root = render('pages/ballot/list', page.data);
+  assert.deepEqual(texts(byClass(root, 'tab')), ['进行中', '已结束']);
+  assert.deepEqual(byTag(root, 'navigator').map((n) => attr(n, 'url')), ['/pages/ballot/detail?id=b1']);
+  assert.ok(textOf(root).includes('本户已投'));
+});
+
+test('ballot detail: options in my household\'s ranked order, change button, live results card', async () => {
+  const { page, shim } = openPage('pages/ballot/detail', { Ballot: { ballot: ballotNode() } });
+  await page.onLoad({ id: 'b1' });
+  assertNoErrorToast(shim);
+  const root = render('pages/ballot/detail', page.data);
+  assert.deepEqual(texts(byClass(root, 'rank')), ['2', '1']);
+  assert.deepEqual(byTag(root, 'button').map((b) => [textOf(b), handlerOf(b, 'tap')]), [['上移', 'onMoveUp'], ['修改本户投票', 'onSubmit']]);
+  assert.ok(textOf(root).includes('本户已投票，截止前可以修改，以最后一次为准'));
+  assert.ok(textOf(root).includes('参与：4 / 10 户（40.0%）'));
+});
+
+test('ballot results: verdict, every option with share and points, turnout per estate', async () => {
+  const { page, shim } = openPage('pages/ballot/results', { BallotResults: { ballotResults: BALLOT_RESULTS } });
+  await page.onLoad({ id: 'b1' });
+  assertNoErrorToast(shim);
+  const root = render('pages/ballot/results', page.data);
+  assert.ok(textOf(root).includes('暂未达到通过条件'));
+  assert.ok(textOf(root).includes('加装电梯3 户 · 75.0% · 3 分'));
+  assert.ok(textOf(root).includes('翠竹苑3 / 6 户（50.0%）'));
+});
+
 // Notification deep links (server side: notice pages) must open registered pages.
 test('every route a notification links to is registered in app.json and renders', () => {
   const routes = ['pages/household/index', 'pages/household/request', 'pages/household/review', 'pages/partner/application',
-    'pages/partner/invitations', 'pages/partner/index', 'pages/staff/partner-application', 'pages/need/detail'];
+    'pages/partner/invitations', 'pages/partner/index', 'pages/staff/partner-application', 'pages/need/detail',
+    'pages/ballot/detail'];
   for (const route of routes) {
     assert.ok(APP_PAGES.includes(route), route + ' is not registered');
     const { definition } = openPage(route);

@@ -11,5 +11,22 @@ public enum AuditAction {
     INVITED,
     /** An invitation was declined. */
     DECLINED,
-    TRIAGED, MERGED, ORDERED, ESCALATED, RESOLVED, AGENDA_DECIDED
+    /** A need was sorted into one of the five kinds (五事分流). */
+    TRIAGED,
+    /** A need was merged into another (its supporters add up). */
+    MERGED,
+    /** A need became a service order. */
+    ORDERED,
+    /** Something was escalated (a need, to the street). */
+    ESCALATED,
+    /** A need was resolved. */
+    RESOLVED,
+    /** A joint meeting decided an agenda item. */
+    AGENDA_DECIDED,
+    /** Something was opened (a ballot, to votes). */
+    OPENED,
+    /** Something was closed (a ballot, early by staff). */
+    CLOSED,
+    /** Something was cancelled (a ballot). */
+    CANCELLED
 }

@@ -14,7 +14,12 @@ public enum AuditSubject {
     PARTNER,
     /** A partner's application to serve a community. */
     PARTNER_APPLICATION,
+    /** A resident's need or problem (需求清单). */
     NEED,
+    /** A joint meeting (联席会议) of a community. */
     NEED_MEETING,
-    NEED_TRIAGE_RULE
+    /** A community's triage rule (the due time of a kind and level). */
+    NEED_TRIAGE_RULE,
+    /** A household ballot (一户三票). */
+    BALLOT
 }

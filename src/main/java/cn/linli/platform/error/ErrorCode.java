@@ -53,7 +53,14 @@ public enum ErrorCode {
     HOUSEHOLD_HAS_HEAD("该户已有户主，请户主先移交户主身份"),
     HEAD_MUST_HAND_OVER("户主须先把户主身份移交给其他成员"),
     TOO_MANY_REQUESTS("操作太频繁，请稍后再试"),
-    NEED_INVALID_TRANSITION("该需求当前状态不允许此操作");
+    NEED_INVALID_TRANSITION("该需求当前状态不允许此操作"),
+    BALLOT_NOT_OPEN("投票尚未开始"),
+    BALLOT_CLOSED("投票已结束"),
+    NOT_ELIGIBLE_TO_VOTE("只有已认证房屋的成员才能投票"),
+    VERIFIED_AFTER_BALLOT_OPENED("投票开始后才认证的成员不能参加本次投票"),
+    BALLOT_OTHER_COMMUNITY("这是其他社区的投票"),
+    INVALID_BALLOT_CHOICE("所选选项不符合本次投票的规则"),
+    BALLOT_INVALID_TRANSITION("该投票当前状态不允许此操作");
 
     private final String defaultMessage;
 
