@@ -52,7 +52,10 @@ public enum ErrorCode {
     ALREADY_HOUSEHOLD_MEMBER("已是该房屋的成员"),
     HOUSEHOLD_HAS_HEAD("该户已有户主，请户主先移交户主身份"),
     HEAD_MUST_HAND_OVER("户主须先把户主身份移交给其他成员"),
-    TOO_MANY_REQUESTS("操作太频繁，请稍后再试");
+    TOO_MANY_REQUESTS("操作太频繁，请稍后再试"),
+    CONSOLE_STAFF_ONLY("只有社区工作人员可以登录社区工作台"),
+    CONSOLE_TICKET_EXPIRED("二维码已过期，请在工作台刷新二维码后重新扫码"),
+    CONSOLE_TICKET_USED("该二维码已使用，请在工作台刷新二维码后重新扫码");
 
     private final String defaultMessage;
 
