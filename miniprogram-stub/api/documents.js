@@ -911,6 +911,13 @@ fragment TimelineFields on Order {
 }
 `,
 
+  ConfirmConsoleLogin: `mutation ConfirmConsoleLogin($input: ConfirmConsoleLoginInput!) {
+  confirmConsoleLogin(input: $input) {
+    confirmed
+  }
+}
+`,
+
   ConfirmOrder: `mutation ConfirmOrder($input: ConfirmOrderInput!) {
   confirmOrder(input: $input) {
     ...OrderFields
@@ -1112,6 +1119,16 @@ fragment PlaceFields on Place {
   ... on Household {
     room
     label
+  }
+}
+`,
+
+  CreateConsoleLoginTicket: `mutation CreateConsoleLoginTicket {
+  createConsoleLoginTicket {
+    ticketId
+    pollToken
+    codeImage
+    expiresAt
   }
 }
 `,
@@ -2838,6 +2855,27 @@ fragment PledgeFields on Pledge {
   roleId
   status
   createdAt
+}
+`,
+
+  PollConsoleLoginTicket: `mutation PollConsoleLoginTicket($input: PollConsoleLoginTicketInput!) {
+  pollConsoleLoginTicket(input: $input) {
+    status
+    session {
+      accessToken
+      expiresIn
+      refreshToken
+      account {
+        id
+        nickname
+        roles
+        staffCommunity {
+          id
+          name
+        }
+      }
+    }
+  }
 }
 `,
 

@@ -503,7 +503,9 @@ const ALLOWED = [
   // 合伙人申请与邀请 (issue 12)
   'ApplyAsPartner', 'MyPartnerApplications', 'WithdrawPartnerApplication', 'MyPartnerInvitations', 'AcceptPartnerInvitation',
   'DeclinePartnerInvitation', 'MyPartner', 'LeavePartner', 'PartnerApplications', 'ApprovePartnerApplication',
-  'RejectPartnerApplication'
+  'RejectPartnerApplication',
+  // 扫码登录社区工作台 (issue 13)
+  'ConfirmConsoleLogin'
 ];
 
 function jsFilesUnder(dir) {
