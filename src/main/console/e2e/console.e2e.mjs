@@ -60,7 +60,8 @@ const problems = [];
 try {
   const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'zh-CN' });
   const page = await context.newPage();
-  page.on('console', (m) => { if (m.type() === 'error') problems.push('console: ' + m.text()); });
+  page.on('console', (m) => { if (m.type() === 'error' && !m.text().startsWith('Failed to load resource')) problems.push('console: ' + m.text()); });
+  page.on('response', (r) => { if (r.status() >= 400) problems.push(`HTTP ${r.status()}: ${r.url()}`); });
   page.on('pageerror', (e) => problems.push('page: ' + e.message));
   page.on('requestfailed', (r) => problems.push('request failed: ' + r.url()));
   page.on('request', (r) => { if (!r.url().startsWith(base) && !r.url().startsWith('data:') && !r.url().startsWith('ws')) problems.push('outside request: ' + r.url()); });
@@ -111,10 +112,42 @@ try {
   const drawer = page.locator('.el-drawer', { hasText: '工单 #' + placed.id });
   await drawer.locator('.el-timeline-item').nth(2).waitFor();
   await page.screenshot({ path: join(shots, '05-order-detail.png') });
+  await page.keyboard.press('Escape');
+  await drawer.waitFor({ state: 'hidden' });
+
+  // 住户认证审核: a newcomer asks to join a household of the community; staff approve it in the console
+  const newcomer = await login('console-e2e-' + Date.now());
+  const realName = '新住户' + String(Date.now()).slice(-6);
+  const request = (await call(newcomer, 'RequestHouseholdVerification', { input: {
+    householdId: household.id, relation: 'FAMILY', realName } })).requestHouseholdVerification;
+  await page.locator('[data-test=menu-verifications]').click();
+  const pending = page.locator('[data-test=verifications] tr.el-table__row', { hasText: realName });
+  await pending.waitFor();
+  await page.screenshot({ path: join(shots, '06-verifications.png') });
+  await pending.locator('[data-test=approve]').click();
+  await pending.waitFor({ state: 'detached' });
+  const decided = (await call(newcomer, 'MyVerificationRequests')).myVerificationRequests;
+  const mine = (decided.edges ?? decided).map((e) => e.node ?? e).find((r) => r.id === request.id);
+  assert.equal(mine?.status, 'APPROVED', 'the approval in the console reached the server');
+
+  // GraphiQL, served from Linli itself (no esm.sh): it loads, and shows the schema's root types in its explorer
+  await page.goto(base + '/graphiql');
+  await page.locator('.graphiql-container').waitFor({ timeout: 30000 });
+  await page.locator('.CodeMirror').first().waitFor();
+  await page.screenshot({ path: join(shots, '07-graphiql.png') });
 
   const blocking = problems.filter((p) => !p.includes('favicon'));
   assert.deepEqual(blocking, [], 'the console made no outside request and hit no CSP or script error');
   console.log('CONSOLE E2E OK');
+} catch (error) {
+  // what the page showed when it failed, for the test report
+  const page = browser.contexts()[0]?.pages()[0];
+  if (page) {
+    await page.screenshot({ path: join(shots, 'failure.png') }).catch(() => {});
+    console.log('page text at failure:', (await page.locator('body').innerText().catch(() => '')).slice(0, 3000));
+  }
+  console.log('problems:', problems);
+  throw error;
 } finally {
   await browser.close();
 }

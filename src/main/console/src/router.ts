@@ -3,6 +3,7 @@ import { api } from './api/client';
 import LoginPage from './pages/LoginPage.vue';
 import ConsoleLayout from './pages/ConsoleLayout.vue';
 import DispatchBoardPage from './pages/DispatchBoardPage.vue';
+import VerificationQueuePage from './pages/VerificationQueuePage.vue';
 
 export const router = createRouter({
   history: createWebHistory('/console/'),
@@ -12,6 +13,7 @@ export const router = createRouter({
       path: '/', component: ConsoleLayout, children: [
         { path: '', redirect: '/dispatch' },
         { path: 'dispatch', name: 'dispatch', component: DispatchBoardPage, meta: { title: '派单台' } },
+        { path: 'residents/verifications', name: 'verifications', component: VerificationQueuePage, meta: { title: '住户 · 认证审核' } },
       ],
     },
     { path: '/:rest(.*)*', redirect: '/dispatch' },
