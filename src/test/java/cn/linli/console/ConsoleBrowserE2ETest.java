@@ -14,13 +14,15 @@ import static org.junit.jupiter.api.Assumptions.assumeFalse;
  * The staff console in a real browser: Debian's Chromium (installed by .ci/run when missing) driven by playwright-core
  * from node, against this real server serving the console built by Maven into static/console. Scan login as
  * demo-staff, dispatch an order and see it move on the board live; screenshots in target/console-screenshots/.
- * Like every node test it is left out by -Dskip.node.tests=true (Java tests only), never otherwise.
+ * Like every node test it is left out by -Dskip.node.tests=true (Java tests only), and with -Dskip.console.build=true
+ * (nothing to test), never otherwise.
  */
 class ConsoleBrowserE2ETest extends IntegrationTest {
 
     @Test
     void scanLoginDispatchAndLiveBoardInChromium() throws Exception {
         assumeFalse(Boolean.getBoolean("skip.node.tests"), "-Dskip.node.tests=true: node tests are skipped");
+        assumeFalse(Boolean.getBoolean("skip.console.build"), "-Dskip.console.build=true: the console may not be built");
         http().get().uri("/console/").exchange().expectStatus().isOk()
                 .expectHeader().valueMatches("Content-Security-Policy", ".*script-src 'self';.*");
         ProcessBuilder node = new ProcessBuilder("node", "e2e/console.e2e.mjs")
@@ -41,6 +43,7 @@ class ConsoleBrowserE2ETest extends IntegrationTest {
 
     @Test
     void clientRoutesAnswerTheAppAndFilesThemselves() {
+        assumeFalse(Boolean.getBoolean("skip.console.build"), "-Dskip.console.build=true: the console may not be built");
         http().get().uri("/console").exchange().expectStatus().isEqualTo(301)
                 .expectHeader().valueEquals("Location", "/console/");
         String index = http().get().uri("/console/dispatch").exchange().expectStatus().isOk()
