@@ -60,6 +60,7 @@ const problems = [];
 try {
   const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'zh-CN' });
   const page = await context.newPage();
+  page.setDefaultTimeout(60000);
   page.on('console', (m) => { if (m.type() === 'error' && !m.text().startsWith('Failed to load resource')) problems.push('console: ' + m.text()); });
   page.on('response', (r) => { if (r.status() >= 400) problems.push(`HTTP ${r.status()}: ${r.url()}`); });
   page.on('pageerror', (e) => problems.push('page: ' + e.message));
@@ -83,13 +84,14 @@ try {
   assert.ok(ticketId, 'the page asked for a ticket');
   const staff = await login('demo-staff');
   await call(staff, 'ConfirmConsoleLogin', { input: { ticketId } });
-  await page.waitForURL('**/console/dispatch', { timeout: 15000 });
+  await page.waitForURL('**/console/dispatch', { timeout: 60000 });
   assert.equal(await page.evaluate(() => localStorage.length + sessionStorage.length), 0, 'no token in web storage');
 
   // the board: the resident's order is there; live updates connect
   const row = page.locator('tr.el-table__row', { hasText: marker });
   await row.waitFor();
-  await page.locator('[data-test=live-state]', { hasText: '实时更新中' }).waitFor({ timeout: 15000 });
+  // a loaded CI machine may take a while for the first WebSocket (a fresh server JVM): wait generously
+  await page.locator('[data-test=live-state]', { hasText: '实时更新中' }).waitFor({ timeout: 90000 });
   await page.screenshot({ path: join(shots, '02-dispatch-board.png') });
 
   // dispatch in the UI to the top-ranked candidate
@@ -104,7 +106,7 @@ try {
   // the partner accepts in their app: the board moves live, without a reload
   const partner = await login('demo-partner');
   await call(partner, 'AcceptOrder', { input: { orderId: placed.id } });
-  await row.locator('[data-test=order-status]', { hasText: '已接单' }).waitFor({ timeout: 15000 });
+  await row.locator('[data-test=order-status]', { hasText: '已接单' }).waitFor({ timeout: 60000 });
   await page.screenshot({ path: join(shots, '04-dispatched-live.png') });
 
   // the order's detail with its timeline

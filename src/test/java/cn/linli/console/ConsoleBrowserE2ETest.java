@@ -31,7 +31,7 @@ class ConsoleBrowserE2ETest extends IntegrationTest {
         node.environment().put("LINLI_BASE_URL", "http://127.0.0.1:" + port);
         node.environment().put("SCREENSHOT_DIR", new File("target/console-screenshots").getAbsolutePath());
         Process process = node.start();
-        boolean finished = process.waitFor(180, TimeUnit.SECONDS);
+        boolean finished = process.waitFor(400, TimeUnit.SECONDS);
         if (!finished) {
             process.destroyForcibly();
         }
