@@ -1277,6 +1277,13 @@ fragment TimelineFields on Order {
 }
 `,
 
+  ConfirmConsoleLogin: `mutation ConfirmConsoleLogin($input: ConfirmConsoleLoginInput!) {
+  confirmConsoleLogin(input: $input) {
+    confirmed
+  }
+}
+`,
+
   ConfirmOrder: `mutation ConfirmOrder($input: ConfirmOrderInput!) {
   confirmOrder(input: $input) {
     ...OrderFields
@@ -1530,6 +1537,16 @@ fragment PlaceFields on Place {
   ... on Household {
     room
     label
+  }
+}
+`,
+
+  CreateConsoleLoginTicket: `mutation CreateConsoleLoginTicket {
+  createConsoleLoginTicket {
+    ticketId
+    pollToken
+    codeImage
+    expiresAt
   }
 }
 `,
@@ -3577,6 +3594,27 @@ fragment PledgeFields on Pledge {
   roleId
   status
   createdAt
+}
+`,
+
+  PollConsoleLoginTicket: `mutation PollConsoleLoginTicket($input: PollConsoleLoginTicketInput!) {
+  pollConsoleLoginTicket(input: $input) {
+    status
+    session {
+      accessToken
+      expiresIn
+      refreshToken
+      account {
+        id
+        nickname
+        roles
+        staffCommunity {
+          id
+          name
+        }
+      }
+    }
+  }
 }
 `,
 

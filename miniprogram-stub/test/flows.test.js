@@ -507,7 +507,9 @@ const ALLOWED = [
   // 需求清单 (issue 14)
   'SubmitNeed', 'MyNeeds', 'Need', 'SupportNeed',
   // 一户三票 (issue 14)
-  'Ballots', 'Ballot', 'BallotResults', 'CastBallotVote'
+  'Ballots', 'Ballot', 'BallotResults', 'CastBallotVote',
+  // 扫码登录社区工作台 (issue 13)
+  'ConfirmConsoleLogin'
 ];
 
 function jsFilesUnder(dir) {

@@ -1211,6 +1211,26 @@ test('ballot results: verdict, every option with share and points, turnout per e
   assert.ok(textOf(root).includes('翠竹苑3 / 6 户（50.0%）'));
 });
 
+test('console login confirm: confirm and cancel buttons; the server\'s refusal; the confirmed message', async () => {
+  const refused = openPage('pages/staff/console-login');
+  refused.shim.on('ConfirmConsoleLogin', { statusCode: 200, data: { data: null,
+    errors: [{ message: '只有社区工作人员可以登录社区工作台', extensions: { code: 'CONSOLE_STAFF_ONLY' } }] } });
+  refused.page.onLoad({ scene: 't1' });
+  let root = render('pages/staff/console-login', refused.page.data);
+  assert.deepEqual(byTag(root, 'button').map((b) => [textOf(b), handlerOf(b, 'tap')]), [['确认登录', 'onConfirm'], ['取消', 'onCancel']]);
+  await refused.page.onConfirm();
+  root = render('pages/staff/console-login', refused.page.data);
+  assert.deepEqual(texts(byClass(root, 'error')), ['只有社区工作人员可以登录社区工作台']);
+  assert.deepEqual(byTag(root, 'button').map(textOf), ['取消']);
+
+  const staff = openPage('pages/staff/console-login', { ConfirmConsoleLogin: { confirmConsoleLogin: { confirmed: true } } });
+  staff.page.onLoad({ scene: 't2' });
+  await staff.page.onConfirm();
+  root = render('pages/staff/console-login', staff.page.data);
+  assert.deepEqual(texts(byClass(root, 'success')), ['已确认，请回到电脑上继续操作']);
+  assert.equal(byTag(root, 'button').length, 0);
+});
+
 // Notification deep links (server side: notice pages) must open registered pages.
 test('every route a notification links to is registered in app.json and renders', () => {
   const routes = ['pages/household/index', 'pages/household/request', 'pages/household/review', 'pages/partner/application',

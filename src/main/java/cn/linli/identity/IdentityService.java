@@ -57,6 +57,15 @@ public class IdentityService {
                         .map(opened -> session(account, opened)));
     }
 
+    /**
+     * Opens a session for an account that proved itself another way (the staff console's scan login: a staff member
+     * confirmed it in the mini-program), issued exactly as {@link #loginWithWeChat} issues one. Joins the caller's
+     * transaction, so a claim that rolls back leaves no session behind.
+     */
+    public Mono<Session> openSession(long accountId) {
+        return account(accountId).flatMap(account -> sessions.open(account.id()).map(opened -> session(account, opened)));
+    }
+
     /** The configured first administrators get their role here, before their token is signed. */
     private Mono<Void> bootstrapAdmin(long accountId) {
         return properties.bootstrapAdmins().contains(accountId) ? accounts.grantRole(accountId, Role.ADMIN) : Mono.empty();

@@ -29,7 +29,8 @@ import tools.jackson.databind.json.JsonMapper;
  * so a client can log in as anyone; the demo data seeds accounts for the codes {@code demo-resident},
  * {@code demo-staff}, {@code demo-partner}. Special codes: {@code invalid-code} → errcode 40029,
  * {@code busy-code} → errcode -1 (WeChat "system busy"). A phone code {@code phone-13812345678} yields that number;
- * any other yields a stable number derived from the code.
+ * any other yields a stable number derived from the code. {@code /wxa/getwxacodeunlimit} (小程序码) answers a
+ * small generated PNG whose pattern is derived from the scene, and remembers the scenes asked for.
  */
 public final class WeChatSandbox implements AutoCloseable {
 
@@ -48,6 +49,7 @@ public final class WeChatSandbox implements AutoCloseable {
     private final java.util.List<Map<String, Object>> subscribeMessages = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final AtomicInteger failingSends = new AtomicInteger();
     private final Set<String> withoutConsent = ConcurrentHashMap.newKeySet();
+    private final java.util.List<Map<String, Object>> wxaCodes = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     private WeChatSandbox(HttpServer server) {
         this.server = server;
@@ -85,6 +87,11 @@ public final class WeChatSandbox implements AutoCloseable {
         withoutConsent.add(openid);
     }
 
+    /** The mini-program codes (小程序码) asked for, in order: their scene, page and the other parameters. */
+    public java.util.List<Map<String, Object>> wxaCodes() {
+        return wxaCodes;
+    }
+
     /** The WeChat Pay side of the sandbox. */
     public WeChatPaySandbox pay() {
         return pay;
@@ -118,6 +125,10 @@ public final class WeChatSandbox implements AutoCloseable {
             return;
         }
         Map<String, String> query = query(exchange.getRequestURI());
+        if (path.equals("/wxa/getwxacodeunlimit")) {
+            wxaCodeUnlimit(exchange, query, body(exchange));
+            return;
+        }
         Map<String, Object> answer = switch (path) {
             case "/cgi-bin/token" -> token(query);
             case "/sns/jscode2session" -> jscode2session(query);
@@ -220,6 +231,45 @@ public final class WeChatSandbox implements AutoCloseable {
         }
         subscribeMessages.add(Map.copyOf(body));
         return Map.of("errcode", 0, "errmsg", "ok");
+    }
+
+    /** Like WeChat: the image's bytes on success, a JSON error (typed as JSON) otherwise. */
+    private void wxaCodeUnlimit(HttpExchange exchange, Map<String, String> query, Map<String, Object> body) throws IOException {
+        String scene = String.valueOf(body.getOrDefault("scene", ""));
+        Map<String, Object> failure = !issuedTokens.contains(query.get("access_token"))
+                ? error(40001, "invalid credential, access_token is invalid or not latest")
+                : scene.isEmpty() || scene.length() > 32 ? error(40169, "invalid length for scene") : null;
+        byte[] bytes = failure == null ? codeImage(scene) : JSON.writeValueAsBytes(failure);
+        if (failure == null) {
+            wxaCodes.add(Map.copyOf(body));
+        }
+        exchange.getResponseHeaders().set("Content-Type", failure == null ? "image/png" : "application/json; charset=utf-8");
+        exchange.sendResponseHeaders(200, bytes.length);
+        exchange.getResponseBody().write(bytes);
+        exchange.close();
+    }
+
+    /** A 21×21 grid of the scene's hash bits, scaled up: unique per scene, obviously not a real code. */
+    private static byte[] codeImage(String scene) throws IOException {
+        byte[] hash = HexFormat.of().parseHex(sha256(scene));
+        int cells = 21;
+        int scale = 8;
+        var image = new java.awt.image.BufferedImage(cells * scale, cells * scale, java.awt.image.BufferedImage.TYPE_BYTE_GRAY);
+        for (int y = 0; y < cells; y++) {
+            for (int x = 0; x < cells; x++) {
+                int bit = y * cells + x;
+                boolean dark = ((hash[(bit / 8) % hash.length] >> (bit % 8)) & 1) == 1;
+                int rgb = dark ? 0x222222 : 0xFFFFFF;
+                for (int dy = 0; dy < scale; dy++) {
+                    for (int dx = 0; dx < scale; dx++) {
+                        image.setRGB(x * scale + dx, y * scale + dy, rgb);
+                    }
+                }
+            }
+        }
+        var out = new java.io.ByteArrayOutputStream();
+        javax.imageio.ImageIO.write(image, "png", out);
+        return out.toByteArray();
     }
 
     private static Map<String, Object> error(int errcode, String errmsg) {

@@ -60,7 +60,10 @@ public enum ErrorCode {
     VERIFIED_AFTER_BALLOT_OPENED("投票开始后才认证的成员不能参加本次投票"),
     BALLOT_OTHER_COMMUNITY("这是其他社区的投票"),
     INVALID_BALLOT_CHOICE("所选选项不符合本次投票的规则"),
-    BALLOT_INVALID_TRANSITION("该投票当前状态不允许此操作");
+    BALLOT_INVALID_TRANSITION("该投票当前状态不允许此操作"),
+    CONSOLE_STAFF_ONLY("只有社区工作人员可以登录社区工作台"),
+    CONSOLE_TICKET_EXPIRED("二维码已过期，请在工作台刷新二维码后重新扫码"),
+    CONSOLE_TICKET_USED("该二维码已使用，请在工作台刷新二维码后重新扫码");
 
     private final String defaultMessage;
 

@@ -22,7 +22,8 @@ import org.jspecify.annotations.Nullable;
  */
 record OperationShape(OperationDefinition.Operation type, List<String> rootFields) {
 
-    private static final Set<String> LOGINS = Set.of("loginWithWeChat", "refreshSession");
+    // createConsoleLoginTicket: anonymous and each one calls WeChat for a code image, so it shares the login budget
+    private static final Set<String> LOGINS = Set.of("loginWithWeChat", "refreshSession", "createConsoleLoginTicket");
 
     boolean isLogin() {
         return type == OperationDefinition.Operation.MUTATION && rootFields.stream().anyMatch(LOGINS::contains);
