@@ -129,6 +129,14 @@ fragment PartnerFields on Partner {
 }
 `,
 
+  AcceptPrivacyPolicy: `mutation AcceptPrivacyPolicy($input: AcceptPrivacyPolicyInput!) {
+  acceptPrivacyPolicy(input: $input) {
+    version
+    acceptedAt
+  }
+}
+`,
+
   AddPartnerMember: `mutation AddPartnerMember($input: AddPartnerMemberInput!) {
   addPartnerMember(input: $input) {
     ...PartnerFields
@@ -539,6 +547,21 @@ fragment CampaignFields on Campaign {
       at
     }
   }
+}
+`,
+
+  CancelAccountDeletion: `mutation CancelAccountDeletion($input: CancelAccountDeletionInput!) {
+  cancelAccountDeletion(input: $input) {
+    ...AccountDeletionFields
+  }
+}
+
+fragment AccountDeletionFields on AccountDeletion {
+  id
+  status
+  requestedAt
+  dueAt
+  cancelledAt
 }
 `,
 
@@ -1937,6 +1960,40 @@ fragment AccountFields on Account {
 }
 `,
 
+  MyAccountDeletion: `query MyAccountDeletion {
+  myAccountDeletion {
+    ...AccountDeletionFields
+  }
+}
+
+fragment AccountDeletionFields on AccountDeletion {
+  id
+  status
+  requestedAt
+  dueAt
+  cancelledAt
+}
+`,
+
+  MyDataAccesses: `query MyDataAccesses($first: Int, $after: String) {
+  myDataAccesses(first: $first, after: $after) {
+    edges {
+      cursor
+      node {
+        id
+        viewerNickname
+        what
+        accessedAt
+      }
+    }
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+  }
+}
+`,
+
   MyHouseholds: `query MyHouseholds {
   me {
     id
@@ -2155,6 +2212,19 @@ fragment PartnerApplicationFields on PartnerApplication {
       id
       name
       kind
+    }
+  }
+}
+`,
+
+  MyPersonalData: `query MyPersonalData {
+  myPersonalData {
+    generatedAt
+    sections {
+      key
+      title
+      columns
+      rows
     }
   }
 }
@@ -2841,6 +2911,17 @@ fragment PledgeFields on Pledge {
 }
 `,
 
+  PrivacyPolicy: `query PrivacyPolicy {
+  privacyPolicy {
+    version
+    title
+    body
+    publishedAt
+    accepted
+  }
+}
+`,
+
   PublishCampaign: `mutation PublishCampaign($input: CampaignIdInput!) {
   publishCampaign(input: $input) {
     ...CampaignFields
@@ -3232,6 +3313,21 @@ fragment PlaceFields on Place {
     room
     label
   }
+}
+`,
+
+  RequestAccountDeletion: `mutation RequestAccountDeletion($input: RequestAccountDeletionInput!) {
+  requestAccountDeletion(input: $input) {
+    ...AccountDeletionFields
+  }
+}
+
+fragment AccountDeletionFields on AccountDeletion {
+  id
+  status
+  requestedAt
+  dueAt
+  cancelledAt
 }
 `,
 

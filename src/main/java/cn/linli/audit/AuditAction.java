@@ -10,5 +10,7 @@ public enum AuditAction {
     /** Someone was invited (to join a partner). */
     INVITED,
     /** An invitation was declined. */
-    DECLINED
+    DECLINED,
+    /** A person's personal information was erased (account deletion performed). */
+    ERASED
 }

@@ -13,5 +13,7 @@ public enum AuditSubject {
     STAFF,
     PARTNER,
     /** A partner's application to serve a community. */
-    PARTNER_APPLICATION
+    PARTNER_APPLICATION,
+    /** A person's account: its deletion (注销) requested, cancelled and performed (subject id: the account). */
+    ACCOUNT
 }

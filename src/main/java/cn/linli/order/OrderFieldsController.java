@@ -33,9 +33,12 @@ class OrderFieldsController {
     private final CommunityService communities;
     private final IdentityService identity;
     private final PhotoService photos;
+    private final cn.linli.privacy.DataAccessLog accessLog;
 
     OrderFieldsController(OrderQueries queries, OrderAccess access, PartnerService partners,
-                          CommunityService communities, IdentityService identity, PhotoService photos) {
+                          CommunityService communities, IdentityService identity, PhotoService photos,
+                          cn.linli.privacy.DataAccessLog accessLog) {
+        this.accessLog = accessLog;
         this.queries = queries;
         this.access = access;
         this.partners = partners;
@@ -97,6 +100,8 @@ class OrderFieldsController {
     @BatchMapping(typeName = "Order", field = "contactPhone")
     Mono<Map<ServiceOrder, String>> contactPhoneOfOrder(List<ServiceOrder> orders, GraphQLContext context) {
         return access.loadedScope(context)
+                .doOnNext(scope -> accessLog.seen(scope.viewer().accountId(), orders.stream().filter(scope::seesPhone)
+                        .map(ServiceOrder::residentId).toList(), cn.linli.privacy.DataAccessKind.ORDER_CONTACT_PHONE))
                 .map(scope -> phones(orders, scope))
                 .switchIfEmpty(Mono.fromSupplier(() -> phones(orders, null)));
     }

@@ -52,7 +52,11 @@ public enum ErrorCode {
     ALREADY_HOUSEHOLD_MEMBER("已是该房屋的成员"),
     HOUSEHOLD_HAS_HEAD("该户已有户主，请户主先移交户主身份"),
     HEAD_MUST_HAND_OVER("户主须先把户主身份移交给其他成员"),
-    TOO_MANY_REQUESTS("操作太频繁，请稍后再试");
+    TOO_MANY_REQUESTS("操作太频繁，请稍后再试"),
+    PRIVACY_CONSENT_REQUIRED("请先阅读并同意最新的隐私保护指引"),
+    PRIVACY_POLICY_OUTDATED("隐私保护指引已更新，请阅读最新版本后再同意"),
+    ACCOUNT_DELETION_BLOCKED("暂时不能注销账号，请先处理未完成的事项"),
+    ACCOUNT_DELETION_INVALID_TRANSITION("该注销申请当前状态不允许此操作");
 
     private final String defaultMessage;
 
