@@ -25,7 +25,10 @@ abstract class PrivacyTestBase extends IntegrationTest {
 
     /** A brand-new WeChat user, logged in, who has accepted nothing yet; the code is unique per call. */
     protected Login firstLogin(String prefix) {
-        String code = prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+        return loginWithoutConsent(prefix + "-" + UUID.randomUUID().toString().substring(0, 8));
+    }
+
+    protected Login loginWithoutConsent(String code) {
         GraphQlTester.Response response = api(anonymous(), "LoginWithWeChat").variable("input", Map.of("code", code)).execute();
         response.errors().verify();
         String access = response.path("loginWithWeChat.accessToken").entity(String.class).get();
@@ -44,7 +47,11 @@ abstract class PrivacyTestBase extends IntegrationTest {
 
     /** A person who accepted the policy and bound this phone number. */
     protected Login person(String prefix, String phone) {
-        Login who = firstLogin(prefix);
+        return personWithCode(prefix + "-" + UUID.randomUUID().toString().substring(0, 8), phone);
+    }
+
+    protected Login personWithCode(String code, String phone) {
+        Login who = loginWithoutConsent(code);
         accept(who, currentVersion()).errors().verify();
         api(who.client(), "BindPhoneNumber").variable("input", Map.of("code", "phone-" + phone)).execute().errors().verify();
         return who;
@@ -105,6 +112,33 @@ abstract class PrivacyTestBase extends IntegrationTest {
         mutate(partner, "CompleteOrder", Map.of("orderId", orderId, "minutesSpent", 30, "notes", "换了水龙头")).errors().verify();
         mutate(who, "ConfirmOrder", Map.of("orderId", orderId, "quality", 5, "punctuality", 5, "attitude", 4,
                 "comment", "很及时")).errors().verify();
+    }
+
+    /** 锦城社区's staff open a campaign that needs 10 folding chairs; its id. */
+    protected String openCampaign(Login staff) {
+        Map<String, Object> input = new HashMap<>();
+        input.put("communityId", String.valueOf(jincheng()));
+        input.put("theme", "冬至邻里节");
+        input.put("festivalDate", "2030-12-21");
+        input.put("mainVenue", "锦城社区广场");
+        input.put("deadline", java.time.Instant.now().plus(java.time.Duration.ofDays(10)).toString());
+        input.put("moneyGoalFen", 100_000);
+        input.put("fundingRule", "KEEP_WHAT_YOU_RAISE");
+        input.put("itemNeeds", List.of(Map.of("name", "折叠椅", "unit", "把", "quantity", 10)));
+        String id = mutate(staff, "CreateCampaign", input).path("createCampaign.id").entity(String.class).get();
+        mutate(staff, "PublishCampaign", Map.of("campaignId", id)).errors().verify();
+        return id;
+    }
+
+    /** The person pledges two chairs for the campaign; the pledge id. */
+    protected String pledgeChairs(Login who, String campaign) {
+        String need = api(who.client(), "Campaign").variable("id", campaign).execute()
+                .path("campaign.progress.items[0].id").entity(String.class).get();
+        GraphQlTester.Response pledged = mutate(who, "PledgeItems", Map.of("campaignId", campaign, "needId", need,
+                "quantity", 2, "contributorKind", "RESIDENT", "anonymous", false, "message", "一起过节",
+                "idempotencyKey", "items-" + UUID.randomUUID()));
+        pledged.errors().verify();
+        return pledged.path("pledgeItems.id").entity(String.class).get();
     }
 
     protected GraphQlTester.Response mutate(Login who, String operation, Map<String, Object> input) {
