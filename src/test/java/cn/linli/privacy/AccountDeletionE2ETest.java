@@ -19,7 +19,7 @@ class AccountDeletionE2ETest extends PrivacyTestBase {
 
     @Test
     void refusedWithOpenOrdersUnsettledPledgesPointsOrAsHeadOfOthers() {
-        Login staff = staff();
+        Login staff = staffOnce();
         Login head = person("del-blocked", "13700003333");
         long household = newHousehold();
         verified(head, household, "HEAD", "王注销");
@@ -72,7 +72,7 @@ class AccountDeletionE2ETest extends PrivacyTestBase {
 
     @Test
     void afterTheCoolingOffPeriodThePersonIsErasedAndTheBooksStillBalance() {
-        Login staff = staff();
+        Login staff = staffOnce();
         String code = "del-done-" + UUID.randomUUID().toString().substring(0, 8);
         Login person = personWithCode(code, "13700005555");
         mutate(person, "UpdateMyProfile", Map.of("nickname", "赵大爷",

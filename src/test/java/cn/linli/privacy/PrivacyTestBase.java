@@ -23,6 +23,24 @@ abstract class PrivacyTestBase extends IntegrationTest {
     @Autowired
     protected DataAccessLog accessLog;
 
+    private Login staffLogin;
+    private Login partnerLogin;
+
+    /** 锦城社区's staff, logged in once per test (every login is a WeChat round trip). */
+    protected Login staffOnce() {
+        if (staffLogin == null) {
+            staffLogin = staff();
+        }
+        return staffLogin;
+    }
+
+    protected Login partnerOnce() {
+        if (partnerLogin == null) {
+            partnerLogin = partner();
+        }
+        return partnerLogin;
+    }
+
     /** A brand-new WeChat user, logged in, who has accepted nothing yet; the code is unique per call. */
     protected Login firstLogin(String prefix) {
         return loginWithoutConsent(prefix + "-" + UUID.randomUUID().toString().substring(0, 8));
@@ -81,7 +99,7 @@ abstract class PrivacyTestBase extends IntegrationTest {
                 "proofPhotoId", proof)).execute();
         applied.errors().verify();
         String requestId = applied.path("requestHouseholdVerification.id").entity(String.class).get();
-        api(staff().client(), "ApproveVerificationRequest").variable("input", Map.of("requestId", requestId)).execute()
+        api(staffOnce().client(), "ApproveVerificationRequest").variable("input", Map.of("requestId", requestId)).execute()
                 .errors().verify();
         return requestId;
     }
@@ -104,8 +122,8 @@ abstract class PrivacyTestBase extends IntegrationTest {
     /** Staff dispatch it to 王师傅, who accepts (seeing the phone in full), serves and completes; the resident rates it. */
     protected void serveAndRate(Login who, String orderId) {
         long wang = idOf("select id from partner where name = '王师傅水电维修'");
-        Login partner = partner();
-        mutate(staff(), "DispatchOrder", Map.of("orderId", orderId, "partnerId", String.valueOf(wang))).errors().verify();
+        Login partner = partnerOnce();
+        mutate(staffOnce(), "DispatchOrder", Map.of("orderId", orderId, "partnerId", String.valueOf(wang))).errors().verify();
         long xiaoWang = idOf("select id from account where openid = 'o-sandbox-demo-partner-2'");
         mutate(partner, "AcceptOrder", Map.of("orderId", orderId, "servingMemberId", String.valueOf(xiaoWang))).errors().verify();
         mutate(partner, "StartOrder", Map.of("orderId", orderId)).errors().verify();
