@@ -503,7 +503,9 @@ const ALLOWED = [
   // 合伙人申请与邀请 (issue 12)
   'ApplyAsPartner', 'MyPartnerApplications', 'WithdrawPartnerApplication', 'MyPartnerInvitations', 'AcceptPartnerInvitation',
   'DeclinePartnerInvitation', 'MyPartner', 'LeavePartner', 'PartnerApplications', 'ApprovePartnerApplication',
-  'RejectPartnerApplication'
+  'RejectPartnerApplication',
+  // 隐私保护指引 (issue 17)
+  'PrivacyPolicy', 'AcceptPrivacyPolicy'
 ];
 
 function jsFilesUnder(dir) {
