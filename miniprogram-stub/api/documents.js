@@ -129,6 +129,14 @@ fragment PartnerFields on Partner {
 }
 `,
 
+  AcceptPrivacyPolicy: `mutation AcceptPrivacyPolicy($input: AcceptPrivacyPolicyInput!) {
+  acceptPrivacyPolicy(input: $input) {
+    version
+    acceptedAt
+  }
+}
+`,
+
   AddNeedToAgenda: `mutation AddNeedToAgenda($input: AddNeedToAgendaInput!) {
   addNeedToAgenda(input: $input) {
     ...NeedFields
@@ -807,6 +815,21 @@ fragment CampaignFields on Campaign {
       at
     }
   }
+}
+`,
+
+  CancelAccountDeletion: `mutation CancelAccountDeletion($input: CancelAccountDeletionInput!) {
+  cancelAccountDeletion(input: $input) {
+    ...AccountDeletionFields
+  }
+}
+
+fragment AccountDeletionFields on AccountDeletion {
+  id
+  status
+  requestedAt
+  dueAt
+  cancelledAt
 }
 `,
 
@@ -2451,6 +2474,40 @@ fragment NeedFields on Need {
 }
 `,
 
+  MyAccountDeletion: `query MyAccountDeletion {
+  myAccountDeletion {
+    ...AccountDeletionFields
+  }
+}
+
+fragment AccountDeletionFields on AccountDeletion {
+  id
+  status
+  requestedAt
+  dueAt
+  cancelledAt
+}
+`,
+
+  MyDataAccesses: `query MyDataAccesses($first: Int, $after: String) {
+  myDataAccesses(first: $first, after: $after) {
+    edges {
+      cursor
+      node {
+        id
+        viewerNickname
+        what
+        accessedAt
+      }
+    }
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+  }
+}
+`,
+
   MyHouseholds: `query MyHouseholds {
   me {
     id
@@ -2731,6 +2788,19 @@ fragment PartnerApplicationFields on PartnerApplication {
       id
       name
       kind
+    }
+  }
+}
+`,
+
+  MyPersonalData: `query MyPersonalData {
+  myPersonalData {
+    generatedAt
+    sections {
+      key
+      title
+      columns
+      rows
     }
   }
 }
@@ -3618,6 +3688,17 @@ fragment PledgeFields on Pledge {
 }
 `,
 
+  PrivacyPolicy: `query PrivacyPolicy {
+  privacyPolicy {
+    version
+    title
+    body
+    publishedAt
+    accepted
+  }
+}
+`,
+
   PublishCampaign: `mutation PublishCampaign($input: CampaignIdInput!) {
   publishCampaign(input: $input) {
     ...CampaignFields
@@ -4116,6 +4197,21 @@ fragment PlaceFields on Place {
     room
     label
   }
+}
+`,
+
+  RequestAccountDeletion: `mutation RequestAccountDeletion($input: RequestAccountDeletionInput!) {
+  requestAccountDeletion(input: $input) {
+    ...AccountDeletionFields
+  }
+}
+
+fragment AccountDeletionFields on AccountDeletion {
+  id
+  status
+  requestedAt
+  dueAt
+  cancelledAt
 }
 `,
 

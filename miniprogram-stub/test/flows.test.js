@@ -509,7 +509,9 @@ const ALLOWED = [
   // 一户三票 (issue 14)
   'Ballots', 'Ballot', 'BallotResults', 'CastBallotVote',
   // 扫码登录社区工作台 (issue 13)
-  'ConfirmConsoleLogin'
+  'ConfirmConsoleLogin',
+  // 隐私保护指引 (issue 17)
+  'PrivacyPolicy', 'AcceptPrivacyPolicy'
 ];
 
 function jsFilesUnder(dir) {

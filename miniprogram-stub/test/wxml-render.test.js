@@ -1231,6 +1231,21 @@ test('console login confirm: confirm and cancel buttons; the server\'s refusal; 
   assert.equal(byTag(root, 'button').length, 0);
 });
 
+test('privacy: the policy as headings, items and text, with the agree button until accepted', async () => {
+  const policy = { version: 1, title: '邻里小程序隐私保护指引', body: '## 我们收集什么\n- **手机号码**：联系\n正文',
+    publishedAt: '2026-12-02T00:00:00Z' };
+  const privacy = { status: async () => ({ policy: Object.assign({ accepted: false }, policy), accepted: false }) };
+  const opened = openPage('pages/privacy/privacy', {}, { app: { privacy } });
+  await opened.page.onLoad();
+  let root = render('pages/privacy/privacy', opened.page.data);
+  assert.deepEqual(texts(byClass(root, 'section-title')), ['邻里小程序隐私保护指引（第 1 版）']);
+  assert.deepEqual(texts(byClass(root, 'paragraph')), ['我们收集什么', '· 手机号码：联系', '正文']);
+  assert.equal(attr(byTag(root, 'button')[0], 'openType'), 'agreePrivacyAuthorization');
+  root = render('pages/privacy/privacy', Object.assign({}, opened.page.data, { accepted: true }));
+  assert.deepEqual(byTag(root, 'button'), []);
+  assert.deepEqual(texts(byClass(root, 'muted')), ['你已同意本版指引。']);
+});
+
 // Notification deep links (server side: notice pages) must open registered pages.
 test('every route a notification links to is registered in app.json and renders', () => {
   const routes = ['pages/household/index', 'pages/household/request', 'pages/household/review', 'pages/partner/application',

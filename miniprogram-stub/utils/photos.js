@@ -29,6 +29,8 @@ async function pickAndUpload(deps, current) {
   const failures = [];
   const room = MAX_PHOTOS - photos.length;
   if (room <= 0) return { photos, failures: ['最多上传9张照片'] };
+  // 选图（chooseMedia）之前先取得隐私保护指引的同意；deps.privacy 来自 getApp().privacy
+  if (deps.privacy && !(await deps.privacy.ensureConsent())) return { photos, failures: ['请先阅读并同意隐私保护指引'] };
   const files = await chooseImages(deps.wx, room);
   for (const file of files) {
     if (file.size > MAX_PHOTO_BYTES) {

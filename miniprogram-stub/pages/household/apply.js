@@ -140,7 +140,9 @@ const definition = {
   async onChooseProof() {
     if (this.data.uploading) return;
     this.setData({ uploading: true, 'errors.proofPhotoId': '' });
-    const [file] = await chooseImages(wx, 1);
+    // 证明照片是个人信息：选图前先取得隐私保护指引的同意
+    const privacy = getApp().privacy;
+    const [file] = privacy && !(await privacy.ensureConsent()) ? [] : await chooseImages(wx, 1);
     if (file) {
       if (file.size > MAX_PHOTO_BYTES) {
         this.setData({ 'errors.proofPhotoId': '图片不能超过5MB' });

@@ -2,6 +2,7 @@
 const { userMessage } = require('../../utils/graphql');
 
 const LOGIN_URL = '/pages/login/login';
+const PRIVACY_PAGE = '/pages/privacy/privacy';
 
 const ROLE_LABELS = Object.freeze({
   RESIDENT: '居民',
@@ -41,6 +42,8 @@ function toProfile(account) {
 const definition = {
   data: {
     profile: null,
+    // 绑定手机号前须已同意当前版本的隐私保护指引；未同意时按钮先打开指引页
+    privacyAccepted: true,
     binding: false,
     savingAvatar: false
   },
@@ -57,6 +60,8 @@ const definition = {
     }
     try {
       this.setData({ profile: toProfile(await auth.fetchMe()) });
+      const privacy = getApp().privacy;
+      if (privacy) this.setData({ privacyAccepted: (await privacy.status()).accepted });
     } catch (err) {
       if (err && err.code === 'UNAUTHENTICATED') {
         wx.reLaunch({ url: LOGIN_URL });
@@ -64,6 +69,16 @@ const definition = {
       }
       wx.showToast({ title: userMessage(err), icon: 'none' });
     }
+  },
+
+  onOpenPrivacy() {
+    wx.navigateTo({ url: PRIVACY_PAGE });
+  },
+
+  // 未同意隐私保护指引时，“绑定手机号”先打开指引；同意后换成 open-type="getPhoneNumber" 的按钮。
+  async onReadPrivacy() {
+    const accepted = await getApp().privacy.ensureConsent();
+    this.setData({ privacyAccepted: accepted });
   },
 
   // bindgetphonenumber：用户拒绝授权时 detail 里没有 code。

@@ -127,7 +127,7 @@ const definition = {
   async onChoosePhotos() {
     if (this.data.uploading || this.data.form.photos.length >= MAX_PHOTOS) return;
     this.setData({ uploading: true });
-    const { photos, failures } = await pickAndUpload({ wx, client: getApp().client }, this.data.form.photos);
+    const { photos, failures } = await pickAndUpload({ wx, client: getApp().client, privacy: getApp().privacy }, this.data.form.photos);
     this.setData({ 'form.photos': photos, uploading: false, 'errors.licencePhotoIds': failures[0] || '' });
   },
 

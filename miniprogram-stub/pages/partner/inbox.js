@@ -135,7 +135,7 @@ const definition = {
     const id = e.currentTarget.dataset.id;
     if (this.data.uploading) return;
     this.setData({ uploading: true });
-    const { photos, failures } = await pickAndUpload({ wx, client: getApp().client }, this.formOf(id).photos);
+    const { photos, failures } = await pickAndUpload({ wx, client: getApp().client, privacy: getApp().privacy }, this.formOf(id).photos);
     this.setData({ ['forms.' + id + '.photos']: photos, uploading: false });
     if (failures.length) toast(wx, failures[0]);
   },

@@ -28,5 +28,7 @@ public enum AuditAction {
     /** Something was closed (a ballot, early by staff). */
     CLOSED,
     /** Something was cancelled (a ballot). */
-    CANCELLED
+    CANCELLED,
+    /** A person's personal information was erased (account deletion performed). */
+    ERASED
 }

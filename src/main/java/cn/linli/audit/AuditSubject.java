@@ -21,5 +21,7 @@ public enum AuditSubject {
     /** A community's triage rule (the due time of a kind and level). */
     NEED_TRIAGE_RULE,
     /** A household ballot (一户三票). */
-    BALLOT
+    BALLOT,
+    /** A person's account: its deletion (注销) requested, cancelled and performed (subject id: the account). */
+    ACCOUNT
 }

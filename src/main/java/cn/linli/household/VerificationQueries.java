@@ -21,8 +21,11 @@ class VerificationQueries {
     private final VerificationRepository requests;
     private final MembershipRepository members;
     private final HouseholdPolicy policy;
+    private final cn.linli.privacy.DataAccessLog accessLog;
 
-    VerificationQueries(VerificationRepository requests, MembershipRepository members, HouseholdPolicy policy) {
+    VerificationQueries(VerificationRepository requests, MembershipRepository members, HouseholdPolicy policy,
+                        cn.linli.privacy.DataAccessLog accessLog) {
+        this.accessLog = accessLog;
         this.requests = requests;
         this.members = members;
         this.policy = policy;
@@ -41,6 +44,8 @@ class VerificationQueries {
                 .flatMap(page -> policy.decidingScope(viewer)
                         .flatMap(scope -> requests.decidableBy(scope.viewerId(), scope.staffCommunityId(), scope.admin(),
                                 status == null ? VerificationLifecycle.INITIAL : status, page).collectList())
+                        .doOnNext(rows -> accessLog.seen(viewer.accountId(), rows.stream().map(VerificationRequest::applicantId)
+                                .toList(), cn.linli.privacy.DataAccessKind.VERIFICATION_DETAILS))
                         .map(rows -> Connection.of(rows, page, VerificationRequest::position)));
     }
 
@@ -48,7 +53,9 @@ class VerificationQueries {
     Mono<VerificationRequest> one(Viewer viewer, String id) {
         return Mono.defer(() -> requests.find(Ids.parse(id, "id")))
                 .switchIfEmpty(Mono.error(() -> LinliException.notFound("认证申请")))
-                .flatMap(request -> policy.visible(viewer, request));
+                .flatMap(request -> policy.visible(viewer, request))
+                .doOnNext(seen -> accessLog.seen(viewer.accountId(), java.util.List.of(seen.applicantId()),
+                        cn.linli.privacy.DataAccessKind.VERIFICATION_DETAILS));
     }
 
     /** The relation of each (household, account) membership among these households. */

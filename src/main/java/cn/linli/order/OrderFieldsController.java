@@ -17,6 +17,8 @@ import cn.linli.photo.PhotoService;
 import cn.linli.platform.crypto.PersonalDataCipher;
 import cn.linli.platform.graphql.Batches;
 import cn.linli.platform.security.PhoneMask;
+import cn.linli.privacy.DataAccessKind;
+import cn.linli.privacy.DataAccessLog;
 import graphql.GraphQLContext;
 import org.jspecify.annotations.Nullable;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
@@ -34,13 +36,15 @@ class OrderFieldsController {
     private final CommunityService communities;
     private final IdentityService identity;
     private final PhotoService photos;
+    private final DataAccessLog accessLog;
 
     private final PersonalDataCipher cipher;
 
     OrderFieldsController(OrderQueries queries, OrderAccess access, PartnerService partners,
                           CommunityService communities, IdentityService identity, PhotoService photos,
-                          PersonalDataCipher cipher) {
+                          PersonalDataCipher cipher, DataAccessLog accessLog) {
         this.cipher = cipher;
+        this.accessLog = accessLog;
         this.queries = queries;
         this.access = access;
         this.partners = partners;
@@ -102,6 +106,8 @@ class OrderFieldsController {
     @BatchMapping(typeName = "Order", field = "contactPhone")
     Mono<Map<ServiceOrder, String>> contactPhoneOfOrder(List<ServiceOrder> orders, GraphQLContext context) {
         return access.loadedScope(context)
+                .doOnNext(scope -> accessLog.seen(scope.viewer().accountId(), orders.stream().filter(scope::seesPhone)
+                        .map(ServiceOrder::residentId).toList(), DataAccessKind.ORDER_CONTACT_PHONE))
                 .map(scope -> phones(orders, scope))
                 .switchIfEmpty(Mono.fromSupplier(() -> phones(orders, null)));
     }

@@ -88,7 +88,23 @@ public abstract class IntegrationTest {
         String access = response.path("loginWithWeChat.accessToken").entity(String.class).get();
         String refresh = response.path("loginWithWeChat.refreshToken").entity(String.class).get();
         long id = Long.parseLong(response.path("loginWithWeChat.account.id").entity(String.class).get());
+        acceptPrivacy(id);
         return new Login(withToken(access), access, refresh, id);
+    }
+
+    /**
+     * Test logins are people who already accepted the current privacy policy (issue 17), as every returning user has,
+     * so flows that collect personal information run as before. Recorded directly rather than through
+     * acceptPrivacyPolicy, so it spends none of the rate limits RateLimitsE2ETest counts; cn.linli.privacy tests the
+     * consent flow itself with logins that skip this.
+     */
+    protected void acceptPrivacy(long accountId) {
+        db.sql("""
+                        insert into privacy_consent (account_id, policy_version)
+                        select :id, max(version) from privacy_policy where published_at <= now()
+                        on conflict do nothing
+                        """)
+                .bind("id", accountId).then().block(Duration.ofSeconds(10));
     }
 
     // ---- a tester per demo role (README lists the same logins) ----

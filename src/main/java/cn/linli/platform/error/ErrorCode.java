@@ -63,7 +63,11 @@ public enum ErrorCode {
     BALLOT_INVALID_TRANSITION("该投票当前状态不允许此操作"),
     CONSOLE_STAFF_ONLY("只有社区工作人员可以登录社区工作台"),
     CONSOLE_TICKET_EXPIRED("二维码已过期，请在工作台刷新二维码后重新扫码"),
-    CONSOLE_TICKET_USED("该二维码已使用，请在工作台刷新二维码后重新扫码");
+    CONSOLE_TICKET_USED("该二维码已使用，请在工作台刷新二维码后重新扫码"),
+    PRIVACY_CONSENT_REQUIRED("请先阅读并同意最新的隐私保护指引"),
+    PRIVACY_POLICY_OUTDATED("隐私保护指引已更新，请阅读最新版本后再同意"),
+    ACCOUNT_DELETION_BLOCKED("暂时不能注销账号，请先处理未完成的事项"),
+    ACCOUNT_DELETION_INVALID_TRANSITION("该注销申请当前状态不允许此操作");
 
     private final String defaultMessage;
 

@@ -56,6 +56,7 @@ class SecurityConfig {
                         // household spreadsheets: who may (staff of the community) is checked by the handler
                         .pathMatchers(HttpMethod.POST, "/imports/households").authenticated()
                         .pathMatchers(HttpMethod.GET, "/exports/households").authenticated()
+                        .pathMatchers(HttpMethod.GET, "/exports/my-data.json", "/exports/my-data.xlsx").authenticated()
                         // <image> tags cannot send a token: photo URLs carry a signature, checked by the handler
                         .pathMatchers(HttpMethod.GET, "/photos/*").permitAll()
                         .pathMatchers(HttpMethod.GET, "/graphiql", "/graphiql/**").permitAll()
@@ -144,7 +145,8 @@ class SecurityConfig {
     private static boolean isApiPath(ServerWebExchange exchange) {
         String path = exchange.getRequest().getPath().pathWithinApplication().value();
         return path.equals("/graphql") || path.startsWith("/graphql/") || path.equals("/photos") || path.startsWith("/photos/")
-                || path.equals("/imports/households") || path.equals("/exports/households");
+                || path.equals("/imports/households") || path.equals("/exports/households")
+                || path.startsWith("/exports/my-data.");
     }
 
     private static Mono<Void> notFound(ServerWebExchange exchange) {

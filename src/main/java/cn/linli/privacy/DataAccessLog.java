@@ -1,0 +1,77 @@
+package cn.linli.privacy;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+
+import jakarta.annotation.PreDestroy;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import reactor.core.Disposable;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * Records that staff, partners or heads read someone's unmasked phone or verification details. {@link #seen} only
+ * queues (no I/O, never fails the response); every second the queue is written in ONE statement, so a page of 100
+ * orders is one insert, not 100, and a slow database never slows the page. A crash loses at most a second of records.
+ */
+@Component
+public class DataAccessLog {
+
+    private static final Logger log = LoggerFactory.getLogger(DataAccessLog.class);
+    private static final int MAX_BATCH = 1000;
+
+    private final Queue<DataAccessRepository.Seen> queue = new ConcurrentLinkedQueue<>();
+    private final DataAccessRepository repository;
+    private final Disposable writer;
+
+    DataAccessLog(DataAccessRepository repository) {
+        this.repository = repository;
+        this.writer = Flux.interval(Duration.ofSeconds(1))
+                .concatMap(tick -> flush().onErrorResume(ex -> {
+                    log.warn("Data access records not written yet: {}", ex.toString());
+                    return Mono.empty();
+                }))
+                .subscribe();
+    }
+
+    /** The viewer read these people's data (the viewer themselves is left out: reading your own is not logged). */
+    public void seen(long viewerId, Collection<Long> subjectIds, DataAccessKind what) {
+        for (Long subject : subjectIds) {
+            if (subject != viewerId) {
+                queue.add(new DataAccessRepository.Seen(subject, viewerId, what));
+            }
+        }
+    }
+
+    /** Writes what is queued now (the timer does it every second; tests call it to avoid waiting). */
+    Mono<Void> flush() {
+        return Mono.defer(() -> {
+            List<DataAccessRepository.Seen> batch = new ArrayList<>();
+            DataAccessRepository.Seen next;
+            while (batch.size() < MAX_BATCH && (next = queue.poll()) != null) {
+                batch.add(next);
+            }
+            if (batch.isEmpty()) {
+                return Mono.empty();
+            }
+            return repository.insertAll(batch)
+                    .onErrorResume(ex -> {
+                        queue.addAll(batch); // kept for the next tick
+                        return Mono.error(ex);
+                    })
+                    .then(queue.isEmpty() ? Mono.empty() : flush());
+        });
+    }
+
+    @PreDestroy
+    void stop() {
+        writer.dispose();
+        flush().onErrorResume(ex -> Mono.empty()).block(Duration.ofSeconds(5));
+    }
+}

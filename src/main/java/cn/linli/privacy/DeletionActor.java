@@ -1,0 +1,7 @@
+package cn.linli.privacy;
+
+/** Who acts on a deletion request: the person themselves, or the system (the cooling-off timer). */
+enum DeletionActor {
+    PERSON,
+    SYSTEM
+}
