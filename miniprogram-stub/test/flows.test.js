@@ -511,7 +511,9 @@ const ALLOWED = [
   // 扫码登录社区工作台 (issue 13)
   'ConfirmConsoleLogin',
   // 隐私保护指引 (issue 17)
-  'PrivacyPolicy', 'AcceptPrivacyPolicy'
+  'PrivacyPolicy', 'AcceptPrivacyPolicy',
+  // 我的个人信息、注销账号 (issue 17)
+  'MyPersonalData', 'MyDataAccesses', 'MyAccountDeletion', 'RequestAccountDeletion', 'CancelAccountDeletion'
 ];
 
 function jsFilesUnder(dir) {

@@ -24,6 +24,15 @@ const order = (id) => ({ id, status: 'DISPATCHED', urgency: 'NORMAL', dispatchMo
  */
 const LIST_PAGES = [
   {
+    page: 'pages/privacy/mydata',
+    operation: 'MyDataAccesses',
+    others: { MyPersonalData: { myPersonalData: { generatedAt: AT, sections: [{ key: 'account', title: '账号', columns: ['昵称'], rows: [['张三']] }] } } },
+    answer: (connection) => ({ myDataAccesses: connection }),
+    node: (id) => ({ id, viewerNickname: '网格员', what: 'ORDER_CONTACT_PHONE', accessedAt: AT }),
+    itemsKey: 'accesses',
+    check: ({ page }) => assert.deepEqual(page.data.sections.map((s) => s.title), ['账号'], 'the personal data is reloaded with the list')
+  },
+  {
     page: 'pages/order/list',
     operation: 'MyOrders',
     answer: (connection) => ({ myOrders: connection }),

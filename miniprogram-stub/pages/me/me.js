@@ -3,6 +3,8 @@ const { userMessage } = require('../../utils/graphql');
 
 const LOGIN_URL = '/pages/login/login';
 const PRIVACY_PAGE = '/pages/privacy/privacy';
+const MY_DATA_PAGE = '/pages/privacy/mydata';
+const DELETION_PAGE = '/pages/privacy/deletion';
 
 const ROLE_LABELS = Object.freeze({
   RESIDENT: '居民',
@@ -75,6 +77,14 @@ const definition = {
     wx.navigateTo({ url: PRIVACY_PAGE });
   },
 
+  onOpenMyData() {
+    wx.navigateTo({ url: MY_DATA_PAGE });
+  },
+
+  onOpenDeletion() {
+    wx.navigateTo({ url: DELETION_PAGE });
+  },
+
   // 未同意隐私保护指引时，“绑定手机号”先打开指引；同意后换成 open-type="getPhoneNumber" 的按钮。
   async onReadPrivacy() {
     const accepted = await getApp().privacy.ensureConsent();
@@ -125,4 +135,4 @@ const definition = {
 
 if (typeof Page === 'function') Page(definition);
 
-module.exports = { definition, ROLE_LABELS, roleLabel, roleLabels, toProfile, LOGIN_URL };
+module.exports = { definition, ROLE_LABELS, roleLabel, roleLabels, toProfile, LOGIN_URL, PRIVACY_PAGE, MY_DATA_PAGE, DELETION_PAGE };
