@@ -1246,6 +1246,119 @@ test('privacy: the policy as headings, items and text, with the agree button unt
   assert.deepEqual(texts(byClass(root, 'muted')), ['你已同意本版指引。']);
 });
 
+// 我的个人信息、注销账号 (issue 17)
+
+const MY_AT = '2026-12-02T09:30:00+08:00';
+const MY_DATA = { generatedAt: MY_AT, sections: [
+  { key: 'account', title: '账号', columns: ['昵称', '手机号'], rows: [['张三', null]] },
+  { key: 'orders', title: '订单', columns: ['编号', '状态'], rows: [] }
+] };
+const myAccess = (id, nickname) => ({ id, viewerNickname: nickname, what: 'ORDER_CONTACT_PHONE', accessedAt: MY_AT });
+
+test('我的个人信息: sections collapsed with counts, a tap expands "列名：值" lines, Excel export with the token, accesses paged', async () => {
+  const { page, shim } = openPage('pages/privacy/mydata', {
+    MyPersonalData: { myPersonalData: MY_DATA },
+    MyDataAccesses: (vars) => ({ myDataAccesses: vars.after
+      ? pageOf([myAccess('x2', null)])
+      : pageOf([myAccess('x1', '网格员小王')], 'c0') })
+  }, { app: { config } });
+  const downloads = [];
+  const opened = [];
+  shim.wx.downloadFile = (o) => { downloads.push({ url: o.url, header: o.header }); setTimeout(() => o.success({ statusCode: 200, tempFilePath: 'wxfile://tmp/d.xlsx' })); };
+  shim.wx.openDocument = (o) => { opened.push({ filePath: o.filePath, fileType: o.fileType, showMenu: o.showMenu }); setTimeout(() => o.success({})); };
+  let root = render('pages/privacy/mydata', page.data);
+  assert.ok(texts(byClass(root, 'muted')).includes('加载中…'));
+  assert.equal(byClass(root, 'empty-accesses').length, 0, 'no empty state while loading');
+
+  await page.onShow();
+  assertNoErrorToast(shim);
+  root = render('pages/privacy/mydata', page.data);
+  assert.deepEqual(texts(byClass(root, 'section-name')), ['账号', '订单']);
+  assert.deepEqual(texts(byClass(root, 'section-count')), ['1 条 · 展开', '0 条 · 展开']);
+  assert.deepEqual(byClass(root, 'data-line'), [], 'collapsed by default');
+  assert.equal(handlerOf(byClass(root, 'section-header')[0], 'tap'), 'onToggle');
+
+  page.onToggle(tap({ index: 0 }));
+  root = render('pages/privacy/mydata', page.data);
+  assert.deepEqual(texts(byClass(root, 'data-line')), ['昵称：张三', '手机号：—']);
+  assert.deepEqual(texts(byClass(root, 'section-count')), ['1 条 · 收起', '0 条 · 展开']);
+  page.onToggle(tap({ index: 1 }));
+  root = render('pages/privacy/mydata', page.data);
+  assert.deepEqual(texts(byClass(the(root, 'data-section', '订单'), 'muted')), ['0 条 · 收起', '暂无记录']);
+
+  const [exportButton] = byTag(root, 'button');
+  assert.equal(textOf(exportButton), '导出 Excel');
+  assert.equal(handlerOf(exportButton, 'tap'), 'onExport');
+  await page.onExport();
+  assertNoErrorToast(shim);
+  assert.deepEqual(downloads, [{ url: 'http://localhost:8080/exports/my-data.xlsx', header: { Authorization: 'Bearer token-1' } }]);
+  assert.deepEqual(opened, [{ filePath: 'wxfile://tmp/d.xlsx', fileType: 'xlsx', showMenu: true }]);
+
+  assert.deepEqual(texts(byClass(root, 'access')), ['网格员小王 查看了订单联系电话2026-12-02 09:30']);
+  assert.deepEqual(byClass(root, 'list-footer'), []);
+  await page.onReachBottom();
+  root = render('pages/privacy/mydata', page.data);
+  assert.deepEqual(shim.requestsFor('MyDataAccesses').map((r) => r.data.variables.after), [undefined, 'c0']);
+  assert.deepEqual(texts(byClass(root, 'access')), ['网格员小王 查看了订单联系电话2026-12-02 09:30', '未设置昵称的用户 查看了订单联系电话2026-12-02 09:30']);
+  assert.deepEqual(texts(byClass(root, 'list-footer')), ['没有更多了']);
+});
+
+test('注销账号: cooling-off explained, confirm before requesting, refusal reasons with links, pending dueAt with 撤销注销', async () => {
+  const pending = { id: 'd1', status: 'PENDING', requestedAt: MY_AT, dueAt: '2026-12-09T09:30:00+08:00', cancelledAt: null };
+  const { page, shim } = openPage('pages/privacy/deletion', { MyAccountDeletion: { myAccountDeletion: null } });
+  const modals = [];
+  shim.wx.showModal = (o) => { modals.push(o.content); setTimeout(() => o.success({ confirm: true })); };
+  assert.deepEqual(texts(byClass(render('pages/privacy/deletion', page.data), 'muted')), ['加载中…']);
+  await page.onShow();
+  assertNoErrorToast(shim);
+  let root = render('pages/privacy/deletion', page.data);
+  assert.match(texts(byClass(root, 'paragraph'))[0], /7 天冷静期/);
+  let buttons = byTag(root, 'button');
+  assert.deepEqual(texts(buttons), ['申请注销账号']);
+  assert.equal(handlerOf(buttons[0], 'tap'), 'onRequest');
+  assert.deepEqual(byClass(root, 'blockers'), []);
+
+  shim.on('RequestAccountDeletion', errorAnswer('暂时不能注销账号，请先处理未完成的事项：…',
+    { code: 'ACCOUNT_DELETION_BLOCKED', reasons: ['POINTS', 'HEAD_OF_HOUSEHOLD'] }));
+  await page.onRequest();
+  assert.equal(modals.length, 1, 'asked to confirm first');
+  assertNoErrorToast(shim);
+  root = render('pages/privacy/deletion', page.data);
+  assert.deepEqual(texts(byClass(root, 'blocker-text')), ['你的时间银行还有积分', '你是户主且该户还有其他成员']);
+  assert.deepEqual(texts(byClass(root, 'blocker-hint')), ['先把积分捐给社区积分池', '请先把户主身份移交给其他成员']);
+  assert.deepEqual(byTag(root, 'navigator').map((n) => [attr(n, 'url'), textOf(n)]),
+    [['/pages/timebank/index', '去捐赠积分'], ['/pages/household/index', '去移交户主']]);
+
+  shim.on('RequestAccountDeletion', respond.data({ requestAccountDeletion: pending }));
+  await page.onRequest();
+  root = render('pages/privacy/deletion', page.data);
+  assert.deepEqual(byClass(root, 'blockers'), []);
+  assert.deepEqual(texts(byClass(root, 'due')), ['将于 2026-12-09 09:30 注销']);
+  buttons = byTag(root, 'button');
+  assert.deepEqual(texts(buttons), ['撤销注销']);
+  assert.equal(handlerOf(buttons[0], 'tap'), 'onCancel');
+
+  shim.on('CancelAccountDeletion', respond.data({ cancelAccountDeletion: Object.assign({}, pending, { status: 'CANCELLED', cancelledAt: MY_AT }) }));
+  await page.onCancel();
+  assertNoErrorToast(shim);
+  assert.deepEqual(shim.requestsFor('CancelAccountDeletion').map((r) => r.data.variables), [{ input: { deletionId: 'd1' } }]);
+  root = render('pages/privacy/deletion', page.data);
+  assert.deepEqual(texts(byClass(root, 'last-deletion')), ['上次申请：已撤销（2026-12-02 09:30）']);
+  assert.deepEqual(texts(byTag(root, 'button')), ['申请注销账号']);
+});
+
+test('me: 个人信息 links to the policy, 我的个人信息 and 注销账号', async () => {
+  const { page, shim } = openPage('pages/me/me', { Me: { me: ME } });
+  await page.onShow();
+  const root = render('pages/me/me', page.data);
+  const links = byClass(the(root, 'card', '个人信息'), 'link');
+  assert.deepEqual(links.map((l) => [textOf(l), handlerOf(l, 'tap')]),
+    [['隐私保护指引', 'onOpenPrivacy'], ['我的个人信息', 'onOpenMyData'], ['注销账号', 'onOpenDeletion']]);
+  for (const [, handler] of links.map((l) => [textOf(l), handlerOf(l, 'tap')])) page[handler]();
+  assert.deepEqual(shim.calls.navigateTo.map((n) => n.url), ['/pages/privacy/privacy', '/pages/privacy/mydata', '/pages/privacy/deletion']);
+  for (const url of shim.calls.navigateTo.map((n) => n.url.slice(1))) assert.ok(APP_PAGES.includes(url), url + ' is registered');
+});
+
 // Notification deep links (server side: notice pages) must open registered pages.
 test('every route a notification links to is registered in app.json and renders', () => {
   const routes = ['pages/household/index', 'pages/household/request', 'pages/household/review', 'pages/partner/application',

@@ -1,6 +1,6 @@
 // 注销账号：当前的注销申请（冷静期到期时间 dueAt、撤销），确认后申请注销；
 // 服务端以 ACCOUNT_DELETION_BLOCKED 拒绝时，逐条显示 extensions.reasons 的中文原因和去处理的页面。
-const { showError, toast } = require('../../utils/common');
+const { showError } = require('../../utils/common');
 const { toDeletionView, deletionBlockersOf, confirmDeletion, COOLING_OFF_DAYS } = require('../../utils/mydata');
 
 const definition = {
@@ -33,7 +33,7 @@ const definition = {
     try {
       const data = await getApp().client.request('RequestAccountDeletion', { input: { confirm: true } });
       this.setData({ deletion: toDeletionView(data.requestAccountDeletion) });
-      toast(wx, '已提交注销申请');
+      wx.showToast({ title: '已提交注销申请', icon: 'success' });
     } catch (err) {
       const blockers = deletionBlockersOf(err);
       if (blockers && blockers.length) this.setData({ blockers });
@@ -49,7 +49,7 @@ const definition = {
     try {
       const data = await getApp().client.request('CancelAccountDeletion', { input: { deletionId: deletion.id } });
       this.setData({ deletion: toDeletionView(data.cancelAccountDeletion) });
-      toast(wx, '已撤销注销');
+      wx.showToast({ title: '已撤销注销', icon: 'success' });
     } catch (err) {
       showError(wx, err);
     }
