@@ -17,9 +17,9 @@ import reactor.core.publisher.Mono;
 
 /**
  * The order feature's door for features that turn their own subjects into orders (needs, 需求清单): an order placed
- * on behalf of a resident of the household, through the very same {@link OrderPlacement#placeOrder} the resident's
- * mutation uses (same checks, idempotency, dispatch and timeline), and a hook that tells them when such an order is
- * settled (confirmed or cancelled), after the order's transaction committed.
+ * on behalf of a resident of the household, through the very same placement the resident's mutation uses (same
+ * checks, idempotency, dispatch and timeline; without its retry, which belongs to the caller's entry point), and a
+ * hook that tells them when such an order is settled (confirmed or cancelled), after the order's transaction committed.
  */
 @Service
 public class LinkedOrders {
@@ -59,7 +59,7 @@ public class LinkedOrders {
                 request.categoryCode(), request.description(), List.of(), null, null,
                 request.urgent() ? Urgency.URGENT : Urgency.NORMAL, request.contactPhone(), request.idempotencyKey());
         return access.scope(resident, GraphQLContext.newContext().build())
-                .flatMap(scope -> placement.placeOrder(scope, input));
+                .flatMap(scope -> placement.placeInCallersTransaction(scope, input));
     }
 
     @TransactionalEventListener

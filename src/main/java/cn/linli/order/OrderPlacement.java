@@ -43,9 +43,23 @@ class OrderPlacement {
     private record Choice(long categoryId, @Nullable Long offeringId, DispatchMode dispatchMode) {
     }
 
+    /** The resident's mutation: a transaction of its own, retried whole on a serialization failure or deadlock. */
     @Transactional
     @Retryable(predicate = TransactionConflicts.class, maxRetries = 5, delay = 20, jitter = 10, multiplier = 2)
     public Mono<ServiceOrder> placeOrder(OrderAccess.Scope scope, OrderInputs.PlaceOrderInput input) {
+        return place(scope, input);
+    }
+
+    /**
+     * For another feature placing an order inside its own transaction ({@link LinkedOrders}): no retry here — a
+     * retry inside a transaction that a conflict aborted cannot succeed; the caller's entry point retries the whole.
+     */
+    @Transactional
+    public Mono<ServiceOrder> placeInCallersTransaction(OrderAccess.Scope scope, OrderInputs.PlaceOrderInput input) {
+        return place(scope, input);
+    }
+
+    private Mono<ServiceOrder> place(OrderAccess.Scope scope, OrderInputs.PlaceOrderInput input) {
         return Mono.defer(() -> {
             Household household = scope.requireHousehold(Ids.parse(input.householdId(), "input.householdId"));
             if (household.retired()) {
