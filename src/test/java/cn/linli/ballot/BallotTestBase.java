@@ -4,18 +4,11 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 
 import cn.linli.platform.timer.Timers;
 import cn.linli.support.ApiDocuments;
@@ -29,6 +22,8 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.client.MultipartBodyBuilder;
 import org.springframework.web.reactive.function.BodyInserters;
+
+import static cn.linli.support.Concurrently.runAtOnce;
 
 /**
  * Shared steps of the ballot tests, all through the api/ documents: a fresh community (so eligible households and
@@ -147,29 +142,6 @@ abstract class BallotTestBase extends IntegrationTest {
     }
 
     // ---- real concurrency over HTTP ----
-
-    /** Starts every call at the same moment on threads of its own (not the server's); each call's outcome. */
-    protected static List<String> runAtOnce(List<Callable<String>> calls) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(calls.size());
-        CountDownLatch start = new CountDownLatch(1);
-        try {
-            List<Future<String>> futures = new ArrayList<>();
-            for (Callable<String> call : calls) {
-                futures.add(pool.submit(() -> {
-                    start.await();
-                    return call.call();
-                }));
-            }
-            start.countDown();
-            List<String> outcomes = new ArrayList<>();
-            for (Future<String> future : futures) {
-                outcomes.add(future.get(180, TimeUnit.SECONDS));
-            }
-            return outcomes;
-        } finally {
-            pool.shutdownNow();
-        }
-    }
 
     /** One HTTP request with an api/ document: "OK", or the first error's code. */
     @SuppressWarnings("unchecked")

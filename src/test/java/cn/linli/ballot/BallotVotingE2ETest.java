@@ -9,6 +9,7 @@ import java.util.concurrent.Callable;
 import org.junit.jupiter.api.Test;
 import org.springframework.graphql.test.tester.GraphQlTester;
 
+import static cn.linli.support.Concurrently.runAtOnce;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**

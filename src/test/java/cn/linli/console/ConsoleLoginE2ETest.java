@@ -5,17 +5,13 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 
 import cn.linli.support.ApiDocuments;
 import cn.linli.support.IntegrationTest;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 
+import static cn.linli.support.Concurrently.runAtOnce;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -181,26 +177,4 @@ class ConsoleLoginE2ETest extends IntegrationTest {
                 .expectBody(Map.class).returnResult().getResponseBody();
     }
 
-    /** Every call starts at the same moment on a thread of its own (not the server's Reactor threads). */
-    private static List<String> runAtOnce(List<Callable<String>> calls) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(calls.size());
-        CountDownLatch start = new CountDownLatch(1);
-        try {
-            List<Future<String>> futures = new ArrayList<>();
-            for (Callable<String> call : calls) {
-                futures.add(pool.submit(() -> {
-                    start.await();
-                    return call.call();
-                }));
-            }
-            start.countDown();
-            List<String> results = new ArrayList<>();
-            for (Future<String> future : futures) {
-                results.add(future.get(120, TimeUnit.SECONDS));
-            }
-            return results;
-        } finally {
-            pool.shutdownNow();
-        }
-    }
 }

@@ -4,15 +4,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 
 import cn.linli.support.ApiDocuments;
 import org.junit.jupiter.api.Test;
 
+import static cn.linli.support.Concurrently.runAtOnce;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -77,32 +73,6 @@ class VerificationConcurrencyE2ETest extends HouseholdTestBase {
             calls.add(() -> call(token, operation, variables));
         }
         return runAtOnce(calls);
-    }
-
-    /**
-     * Starts every call at the same moment on threads of its own: the test's blocking HTTP calls must not take the
-     * threads (Reactor's bounded elastic pool) the server itself needs to answer them.
-     */
-    private static List<String> runAtOnce(List<Callable<String>> calls) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(calls.size());
-        CountDownLatch start = new CountDownLatch(1);
-        try {
-            List<Future<String>> futures = new ArrayList<>();
-            for (Callable<String> call : calls) {
-                futures.add(pool.submit(() -> {
-                    start.await();
-                    return call.call();
-                }));
-            }
-            start.countDown();
-            List<String> results = new ArrayList<>();
-            for (Future<String> future : futures) {
-                results.add(future.get(120, TimeUnit.SECONDS));
-            }
-            return results;
-        } finally {
-            pool.shutdownNow();
-        }
     }
 
     /** One HTTP request with an api/ document: "OK", or the first error's code. */

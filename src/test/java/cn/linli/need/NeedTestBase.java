@@ -15,6 +15,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.graphql.test.tester.GraphQlTester;
 
+import static cn.linli.support.Concurrently.runAtOnce;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -143,32 +144,6 @@ abstract class NeedTestBase extends IntegrationTest {
         while (!condition.getAsBoolean()) {
             assertThat(Instant.now()).as("waiting for " + what).isBefore(deadline);
             java.util.concurrent.locks.LockSupport.parkNanos(Duration.ofMillis(50).toNanos());
-        }
-    }
-
-    /**
-     * Runs the calls at the same moment on threads of their own (not Reactor's bounded-elastic threads, which the
-     * server in this JVM needs too) and returns their results in order.
-     */
-    protected static <T> List<T> runAtOnce(List<java.util.concurrent.Callable<T>> calls) throws Exception {
-        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(calls.size());
-        java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
-        try {
-            List<java.util.concurrent.Future<T>> futures = new java.util.ArrayList<>();
-            for (java.util.concurrent.Callable<T> call : calls) {
-                futures.add(pool.submit(() -> {
-                    start.await();
-                    return call.call();
-                }));
-            }
-            start.countDown();
-            List<T> results = new java.util.ArrayList<>();
-            for (java.util.concurrent.Future<T> future : futures) {
-                results.add(future.get(120, java.util.concurrent.TimeUnit.SECONDS));
-            }
-            return results;
-        } finally {
-            pool.shutdownNow();
         }
     }
 
