@@ -38,14 +38,12 @@ public class LinkedOrders {
 
     private final OrderAccess access;
     private final OrderPlacement placement;
-    private final OrderRepository orders;
     private final ObjectProvider<SettlementListener> listeners;
 
-    LinkedOrders(OrderAccess access, OrderPlacement placement, OrderRepository orders,
+    LinkedOrders(OrderAccess access, OrderPlacement placement,
                  ObjectProvider<SettlementListener> listeners) {
         this.access = access;
         this.placement = placement;
-        this.orders = orders;
         this.listeners = listeners;
     }
 
@@ -62,12 +60,14 @@ public class LinkedOrders {
                 .flatMap(scope -> placement.placeInCallersTransaction(scope, input));
     }
 
+    /** Only a change that settled the order is passed on: the event says the status, so no other costs a read. */
     @TransactionalEventListener
     void settled(OrderChange change) {
-        orders.findById(change.orderId())
-                .filter(order -> order.status() == OrderStatus.CONFIRMED || order.status() == OrderStatus.CANCELLED)
-                .flatMapMany(order -> Flux.fromStream(listeners.orderedStream())
-                        .concatMap(listener -> listener.orderSettled(order.id(), order.status())))
+        if (change.status() != OrderStatus.CONFIRMED && change.status() != OrderStatus.CANCELLED) {
+            return;
+        }
+        Flux.fromStream(listeners.orderedStream())
+                .concatMap(listener -> listener.orderSettled(change.orderId(), change.status()))
                 .onErrorResume(ex -> {
                     log.warn("Settlement of order {} not passed on: {}", change.orderId(), ex.toString());
                     return Mono.empty();

@@ -4,11 +4,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * What a committed transition tells subscribers: which order changed, in which community, and which partners' inboxes
- * it touches. Published once per transaction as a domain event; {@link OrderEvents} relays it after commit.
- * Subscribers reload the order themselves.
+ * What a committed transition tells subscribers: which order changed, in which community, the status it reached, and
+ * which partners' inboxes it touches. Published once per transaction as a domain event; {@link OrderEvents} relays it
+ * after commit. Subscribers reload the order themselves.
  */
-record OrderChange(long orderId, long communityId, List<InboxNotice> inbox) {
+record OrderChange(long orderId, long communityId, OrderStatus status, List<InboxNotice> inbox) {
 
     /** {@code kind} is an {@link InboxKind} name (text on the wire, and to the schema's {@code kind: String!}). */
     record InboxNotice(long partnerId, String kind) {
@@ -24,7 +24,7 @@ record OrderChange(long orderId, long communityId, List<InboxNotice> inbox) {
         }
 
         OrderChange build(ServiceOrder order) {
-            return new OrderChange(order.id(), order.communityId(), List.copyOf(inbox));
+            return new OrderChange(order.id(), order.communityId(), order.status(), List.copyOf(inbox));
         }
     }
 }

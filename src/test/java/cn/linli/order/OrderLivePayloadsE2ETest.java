@@ -103,7 +103,7 @@ class OrderLivePayloadsE2ETest extends OrderTestBase {
 
         // until the board and the inbox are live, this order is announced again (each announcement also loads the
         // order as it is now — no partner yet — into those subscriptions, as the first event did before the fix)
-        OrderChange probe = new OrderChange(orderId, jincheng(),
+        OrderChange probe = new OrderChange(orderId, jincheng(), OrderStatus.SUBMITTED,
                 List.of(new OrderChange.InboxNotice(partner.id(), "PROBE")));
         await().until(() -> {
             orderEvents.publish(probe).block(Duration.ofSeconds(5));
@@ -163,7 +163,7 @@ class OrderLivePayloadsE2ETest extends OrderTestBase {
         List<Map> boardSees = collect(socket(staff).document(BOARD).variable("communityId", String.valueOf(jincheng()))
                 .executeSubscription().toFlux("dispatchBoard", Map.class), failure);
 
-        OrderChange probe = new OrderChange(probeOrder, jincheng(), List.of());
+        OrderChange probe = new OrderChange(probeOrder, jincheng(), OrderStatus.SUBMITTED, List.of());
         int[] probes = {0};
         await().until(() -> {
             orderEvents.publish(probe).block(Duration.ofSeconds(5));

@@ -122,7 +122,7 @@ class OrderLiveUpdatesE2ETest extends OrderTestBase {
         // the partner's inbox and the staff board heard about the next change too
         // until the server has both subscriptions, a probe change of this order is announced again; once both have
         // seen one they are live and the real change cannot be missed — no guessing with sleeps
-        OrderChange probe = new OrderChange(orderId, jincheng(), List.of(new OrderChange.InboxNotice(partner.id(), "PROBE")));
+        OrderChange probe = new OrderChange(orderId, jincheng(), OrderStatus.SUBMITTED, List.of(new OrderChange.InboxNotice(partner.id(), "PROBE")));
         StepVerifier.create(Flux.merge(inboxSees.take(1), boardSees.take(1)))
                 .then(() -> org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(15))
                         .pollInterval(Duration.ofMillis(300))
