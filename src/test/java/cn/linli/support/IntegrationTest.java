@@ -26,7 +26,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 // adds statements to the SQL counts
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "linli.timers.enabled=false")
 @ActiveProfiles("dev")
-@Import(SqlStatementCounter.Config.class)
+@Import({SqlStatementCounter.Config.class, OffLoopRequests.class})
 public abstract class IntegrationTest {
 
     @DynamicPropertySource
