@@ -81,3 +81,19 @@ describe('files', () => {
     expect(toFen('abc')).toBeNull();
   });
 });
+
+describe('photo uploads ask for the privacy consent once', () => {
+  it('retries after consent, and gives up without it or on other errors', async () => {
+    const { withConsent } = await import('../src/api/files');
+    const { ApiError } = await import('../src/api/errors');
+    let calls = 0;
+    const run = async () => { if (calls++ === 0) throw new ApiError('请先阅读并同意最新的隐私保护指引', 'PRIVACY_CONSENT_REQUIRED'); return 'photo-1'; };
+    await expect(withConsent(run, async () => true)).resolves.toBe('photo-1');
+    calls = 0;
+    await expect(withConsent(run, async () => false)).rejects.toThrow('请先阅读并同意最新的隐私保护指引');
+    let asked = false;
+    await expect(withConsent(async () => { throw new ApiError('图片太大', 'PAYLOAD_TOO_LARGE'); }, async () => (asked = true)))
+      .rejects.toThrow('图片太大');
+    expect(asked).toBe(false);
+  });
+});

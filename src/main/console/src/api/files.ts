@@ -58,3 +58,18 @@ export function toFen(text: string | number | null | undefined): number | null {
   const fen = Math.round(Number(value) * 100);
   return fen > 0 ? fen : null;
 }
+
+const CONSENT_CODES = ['PRIVACY_CONSENT_REQUIRED', 'PRIVACY_POLICY_OUTDATED'];
+
+/**
+ * Photos are personal information: the server asks for the privacy policy's consent before an upload. Staff are
+ * asked once (`consent` shows the policy and records the acceptance, true when given), then the upload runs again.
+ */
+export async function withConsent<T>(run: () => Promise<T>, consent: () => Promise<boolean>): Promise<T> {
+  try {
+    return await run();
+  } catch (error) {
+    if (error instanceof ApiError && CONSENT_CODES.includes(error.code) && (await consent())) return run();
+    throw error;
+  }
+}
