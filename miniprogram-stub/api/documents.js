@@ -1178,6 +1178,34 @@ fragment NeedFields on Need {
 }
 `,
 
+  CommunityTimeBankMonth: `query CommunityTimeBankMonth($communityId: ID!, $month: String!, $first: Int, $after: String) {
+  communityTimeBankMonth(communityId: $communityId, month: $month) {
+    month
+    issued
+    granted
+    redeemed
+    donated
+    expired
+    statement(first: $first, after: $after) {
+      edges {
+        cursor
+        node {
+          id
+          points
+          kind
+          description
+          at
+        }
+      }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+    }
+  }
+}
+`,
+
   CommunityTree: `query CommunityTree($id: ID!) {
   community(id: $id) {
     id
