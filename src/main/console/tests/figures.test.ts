@@ -97,3 +97,22 @@ describe('photo uploads ask for the privacy consent once', () => {
     expect(asked).toBe(false);
   });
 });
+
+describe('time bank and festival figures', () => {
+  it('writes the time-bank statement with Chinese kinds', async () => {
+    const { timeBankStatementCsv } = await import('../src/stores/figures');
+    const csv = timeBankStatementCsv([{ id: '9', at: '2026-12-01T02:00:00Z', kind: 'POOL_GRANT', description: '独居老人帮扶', points: 40 }]);
+    expect(csv).toBe('\uFEFF流水号,时间,类型,说明,积分\r\n9,2026-12-01T02:00:00Z,公益池发放,独居老人帮扶,40\r\n');
+  });
+
+  it('sums festival money in and approved money out within the month', async () => {
+    const { festivalMoney } = await import('../src/stores/figures');
+    const ledgers = [
+      { income: [{ amountFen: 1000, at: '2026-12-01T00:00:00Z' }, { amountFen: 500, at: '2026-11-01T00:00:00Z' }],
+        expenses: [{ amountFen: 300, createdAt: '2026-12-02T00:00:00Z', status: 'APPROVED' }, { amountFen: 900, createdAt: '2026-12-02T00:00:00Z', status: 'PENDING' }] },
+      { income: [{ amountFen: 200, at: '2026-12-05T00:00:00Z' }], expenses: [] },
+    ];
+    expect(festivalMoney(ledgers, '2026-12')).toEqual({ inFen: 1200, outFen: 300 });
+    expect(festivalMoney(ledgers, '2026-11')).toEqual({ inFen: 500, outFen: 0 });
+  });
+});

@@ -92,3 +92,33 @@ export function ordersCsv(all: BoardOrder[], month: string): string {
   return toCsv(['工单号', '下单时间', '类别', '状态', '紧急程度', '已升级', '房屋', '需求描述', '服务方',
     '接单用时（分钟）', '完成用时（分钟）', '质量评分', '守时评分', '态度评分'], rows);
 }
+
+// ---- time bank and festival money by month ----
+export const MOVEMENT_NAMES: Record<string, string> = {
+  EARN_ORDER: '服务工单获得', EARN_VOLUNTEER: '志愿活动获得', GRANT: '社区奖励', POOL_GRANT: '公益池发放', TRANSFER: '家庭转赠',
+  DONATE: '捐入公益池', OVERFLOW: '超上限转入公益池', REDEEM: '兑换', VOUCHER_RETURN: '兑换券退回', VOUCHER_SETTLE: '兑换券结算',
+  HOLD: '积分支付冻结', HOLD_RETURN: '积分支付退回', HOLD_PAY: '积分支付', EXPIRE: '过期', CORRECTION: '更正',
+};
+
+export interface StatementLine { id: string; at: string; kind: string; description: string; points: number }
+
+export function timeBankStatementCsv(lines: StatementLine[]): string {
+  return toCsv(['流水号', '时间', '类型', '说明', '积分'],
+    lines.map((l) => [l.id, l.at, MOVEMENT_NAMES[l.kind] ?? l.kind, l.description, l.points]));
+}
+
+interface LedgerLike {
+  income: Array<{ amountFen: number; at: string }>;
+  expenses: Array<{ amountFen: number; createdAt: string; status: string }>;
+}
+
+/** Festival money of a month across the community's campaigns: received, and approved expenses paid out. */
+export function festivalMoney(ledgers: LedgerLike[], month: string): { inFen: number; outFen: number } {
+  let inFen = 0;
+  let outFen = 0;
+  for (const ledger of ledgers) {
+    for (const income of ledger.income) if (monthOf(income.at) === month) inFen += income.amountFen;
+    for (const expense of ledger.expenses) if (expense.status === 'APPROVED' && monthOf(expense.createdAt) === month) outFen += expense.amountFen;
+  }
+  return { inFen, outFen };
+}
