@@ -243,6 +243,15 @@ try {
   await page.locator('[data-test=chart-category] canvas').waitFor();
   await page.waitForFunction(() => Number(document.querySelector('[data-test=figure-total]')?.textContent) > 0);
   await page.screenshot({ path: join(shots, '14-figures.png') });
+  // exported as a workbook (the default): the Java side of this test opens it with a real .xlsx reader
+  const [workbook] = await Promise.all([page.waitForEvent('download'), page.locator('[data-test=export-orders]').click()]);
+  assert.match(workbook.suggestedFilename(), /^工单-\d{4}-\d{2}\.xlsx$/);
+  const workbookPath = join(shots, workbook.suggestedFilename());
+  await workbook.saveAs(workbookPath);
+  console.log('ORDERS_XLSX=' + workbookPath);
+  console.log('ORDERS_MARKER=' + marker);
+  // and as CSV, opened here
+  await page.locator('[data-test=format-csv]').click();
   const [exported] = await Promise.all([page.waitForEvent('download'), page.locator('[data-test=export-orders]').click()]);
   const exportPath = join(shots, exported.suggestedFilename());
   await exported.saveAs(exportPath);
@@ -250,6 +259,11 @@ try {
   assert.match(exported.suggestedFilename(), /^工单-\d{4}-\d{2}\.csv$/);
   assert.ok(exportedText.startsWith('\uFEFF工单号,'), 'a CSV with headers');
   assert.ok(exportedText.includes(marker), "the month's export holds the order placed above");
+  // the month's time-bank statement
+  const [statement] = await Promise.all([page.waitForEvent('download'), page.locator('[data-test=export-timebank]').click()]);
+  assert.match(statement.suggestedFilename(), /^时间银行流水-\d{4}-\d{2}\.csv$/);
+  await statement.saveAs(join(shots, statement.suggestedFilename()));
+  assert.ok(readFileSync(join(shots, statement.suggestedFilename()), 'utf8').startsWith('\uFEFF流水号,'));
 
   // staff of ANOTHER community (芳草社区): their console shows none of 锦城社区's data
   const other = await scanLogin(browser, 'demo-staff-fangcao', problems);
@@ -275,7 +289,7 @@ try {
   await page.goto(base + '/graphiql');
   await page.locator('.graphiql-container').waitFor({ timeout: 30000 });
   await page.locator('.CodeMirror').first().waitFor();
-  await page.screenshot({ path: join(shots, '07-graphiql.png') });
+  await page.screenshot({ path: join(shots, '16-graphiql.png') });
 
   // the one expected refusal: the first photo upload before the privacy consent (403 PRIVACY_CONSENT_REQUIRED)
   const consentRefusals = problems.filter((p) => /^HTTP 403: .*\/photos$/.test(p));

@@ -82,15 +82,21 @@ export function duration(minutes: number | null): string {
   return minutes < 60 ? `${Math.round(minutes)} 分钟` : `${Math.round(minutes / 6) / 10} 小时`;
 }
 
-export function ordersCsv(all: BoardOrder[], month: string): string {
+/** The month's orders as a table (header and rows), oldest first: written as .xlsx or .csv. */
+export function ordersTable(all: BoardOrder[], month: string): { headers: string[]; rows: unknown[][] } {
   const rows = inMonth(all, month)
     .sort((a, b) => a.createdAt.localeCompare(b.createdAt))
     .map((o) => [o.id, o.createdAt, o.category.name, STATUS_NAMES[o.status], o.urgency === 'URGENT' ? '紧急' : '普通',
       o.escalated ? '是' : '否', o.household?.label ?? '', o.description, o.partner?.name ?? '',
       minutesTo(o, 'ACCEPTED') ?? '', minutesTo(o, 'COMPLETED') ?? '',
       o.rating ? o.rating.quality : '', o.rating ? o.rating.punctuality : '', o.rating ? o.rating.attitude : '']);
-  return toCsv(['工单号', '下单时间', '类别', '状态', '紧急程度', '已升级', '房屋', '需求描述', '服务方',
-    '接单用时（分钟）', '完成用时（分钟）', '质量评分', '守时评分', '态度评分'], rows);
+  return { headers: ['工单号', '下单时间', '类别', '状态', '紧急程度', '已升级', '房屋', '需求描述', '服务方',
+    '接单用时（分钟）', '完成用时（分钟）', '质量评分', '守时评分', '态度评分'], rows };
+}
+
+export function ordersCsv(all: BoardOrder[], month: string): string {
+  const { headers, rows } = ordersTable(all, month);
+  return toCsv(headers, rows);
 }
 
 // ---- time bank and festival money by month ----
@@ -102,9 +108,14 @@ export const MOVEMENT_NAMES: Record<string, string> = {
 
 export interface StatementLine { id: string; at: string; kind: string; description: string; points: number }
 
+export function statementTable(lines: StatementLine[]): { headers: string[]; rows: unknown[][] } {
+  return { headers: ['流水号', '时间', '类型', '说明', '积分'],
+    rows: lines.map((l) => [l.id, l.at, MOVEMENT_NAMES[l.kind] ?? l.kind, l.description, l.points]) };
+}
+
 export function timeBankStatementCsv(lines: StatementLine[]): string {
-  return toCsv(['流水号', '时间', '类型', '说明', '积分'],
-    lines.map((l) => [l.id, l.at, MOVEMENT_NAMES[l.kind] ?? l.kind, l.description, l.points]));
+  const { headers, rows } = statementTable(lines);
+  return toCsv(headers, rows);
 }
 
 interface LedgerLike {
