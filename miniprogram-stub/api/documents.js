@@ -739,6 +739,39 @@ fragment CampaignFields on Campaign {
 }
 `,
 
+  CampaignPledgesToConfirm: `query CampaignPledgesToConfirm($campaignId: ID!, $first: Int, $after: String) {
+  campaignPledgesToConfirm(campaignId: $campaignId, first: $first, after: $after) {
+    edges {
+      cursor
+      node {
+        supporterName
+        pledge {
+          ...PledgeFields
+        }
+      }
+    }
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+  }
+}
+
+fragment PledgeFields on Pledge {
+  id
+  kind
+  contributorKind
+  anonymous
+  message
+  amountFen
+  needId
+  quantity
+  roleId
+  status
+  createdAt
+}
+`,
+
   CampaignProgressUpdates: `subscription CampaignProgressUpdates($campaignId: ID!) {
   campaignProgress(campaignId: $campaignId) {
     moneyRaisedFen

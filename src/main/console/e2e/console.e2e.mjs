@@ -184,12 +184,20 @@ try {
   await page.locator('[data-test=import-summary]', { hasText: '已导入' }).waitFor();
   assert.ok((await treeOf(staff)).includes(estate), 'the commit wrote the households into the tree');
   await page.screenshot({ path: join(shots, '09-import-committed.png') });
+  // the imported 小区 is in the tree; staff rename it there
+  await page.locator('[data-test=menu-tree]').click();
+  await page.locator('[data-test=tree] .el-tree-node__content', { hasText: estate }).click();
+  await page.locator('[data-test=rename-input]').fill(estate + '东区');
+  await page.locator('[data-test=rename]').click();
+  await page.locator('[data-test=tree]', { hasText: estate + '东区' }).waitFor();
+  assert.ok((await treeOf(staff)).includes(estate + '东区'), 'the rename reached the server');
 
   // 邻里节: a published campaign; demo-staff records a large expense in the console, it waits for a second approver
   const theme = '控制台邻里节-' + String(Date.now()).slice(-6);
   const draft = (await call(staff, 'CreateCampaign', { input: {
     communityId, theme, festivalDate: new Date(Date.now() + 20 * 86400000).toISOString().slice(0, 10), mainVenue: '社区广场',
-    deadline: new Date(Date.now() + 10 * 86400000).toISOString(), moneyGoalFen: 300000, fundingRule: 'KEEP_WHAT_YOU_RAISE' } })).createCampaign;
+    deadline: new Date(Date.now() + 10 * 86400000).toISOString(), moneyGoalFen: 300000, fundingRule: 'KEEP_WHAT_YOU_RAISE',
+    itemNeeds: [{ name: '折叠椅', unit: '把', quantity: 10 }] } })).createCampaign;
   await call(staff, 'PublishCampaign', { input: { campaignId: draft.id } });
   await page.locator('[data-test=menu-festival]').click();
   await page.locator('[data-test=campaigns] tr.el-table__row', { hasText: theme }).click();
@@ -229,20 +237,32 @@ try {
   assert.equal(ledger.expensesFen, 80000, 'the approved expense is in the ledger');
   await second.context().close();
 
+  // items received: a resident pledges chairs in the mini-program; staff confirm their arrival from the list
+  const needId = draft.progress.items[0].id;
+  await call(resident, 'PledgeItems', { input: { campaignId: draft.id, needId, quantity: 2, contributorKind: 'RESIDENT',
+    anonymous: true, idempotencyKey: 'console-e2e-items-' + Date.now() } });
+  await page.getByRole('tab', { name: '物资与志愿者' }).click();
+  // the list follows the campaign's live progress: the new pledge appears without a reload
+  const chairs = page.locator('[data-test=pledges] tr.el-table__row', { hasText: '折叠椅 2 把' });
+  await chairs.locator('[data-test=items-received]').click();
+  await chairs.locator('[data-test=pledge-status]', { hasText: '已到货' }).waitFor();
+  await page.screenshot({ path: join(shots, '12-festival-items.png') });
+
   // 合伙人 and 时间银行
   await page.locator('[data-test=menu-partners]').click();
   await page.locator('[data-test=applications]').waitFor();
-  await page.screenshot({ path: join(shots, '12-partners.png') });
+  await page.screenshot({ path: join(shots, '13-partners.png') });
   await page.locator('[data-test=menu-timebank]').click();
   await page.getByRole('tab', { name: '对账' }).click();
   await page.locator('[data-test=reconciliation]', { hasText: '账目' }).waitFor();
-  await page.screenshot({ path: join(shots, '13-timebank.png') });
+  await page.screenshot({ path: join(shots, '14-timebank.png') });
 
   // 数据: the month's figures as charts, and the month's orders exported and opened
   await page.locator('[data-test=menu-figures]').click();
   await page.locator('[data-test=chart-category] canvas').waitFor();
-  await page.waitForFunction(() => Number(document.querySelector('[data-test=figure-total]')?.textContent) > 0);
-  await page.screenshot({ path: join(shots, '14-figures.png') });
+  await page.waitForFunction(() => Number(document.querySelector('[data-test=figure-total]')?.textContent) > 0
+    && !document.querySelector('.el-loading-mask'));
+  await page.screenshot({ path: join(shots, '15-figures.png') });
   // exported as a workbook (the default): the Java side of this test opens it with a real .xlsx reader
   const [workbook] = await Promise.all([page.waitForEvent('download'), page.locator('[data-test=export-orders]').click()]);
   assert.match(workbook.suggestedFilename(), /^工单-\d{4}-\d{2}\.xlsx$/);
@@ -279,7 +299,7 @@ try {
   }
   await other.locator('[data-test=menu-tree]').click();
   await other.locator('[data-test=tree]', { hasText: '芳草小区' }).waitFor();
-  await other.screenshot({ path: join(shots, '15-other-community.png') });
+  await other.screenshot({ path: join(shots, '16-other-community.png') });
   for (const secret of [marker, estate, theme, realName, '锦江苑', '舞台搭建']) {
     assert.ok(!seen.some((text) => text.includes(secret)), `芳草社区 staff see nothing of 锦城社区: ${secret}`);
   }
@@ -289,7 +309,7 @@ try {
   await page.goto(base + '/graphiql');
   await page.locator('.graphiql-container').waitFor({ timeout: 30000 });
   await page.locator('.CodeMirror').first().waitFor();
-  await page.screenshot({ path: join(shots, '16-graphiql.png') });
+  await page.screenshot({ path: join(shots, '17-graphiql.png') });
 
   // the one expected refusal: the first photo upload before the privacy consent (403 PRIVACY_CONSENT_REQUIRED)
   const consentRefusals = problems.filter((p) => /^HTTP 403: .*\/photos$/.test(p));

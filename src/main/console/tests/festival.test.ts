@@ -61,3 +61,14 @@ describe('festival', () => {
     expect(csv).toContain('结余 800.00');
   });
 });
+
+describe('pledges to confirm', () => {
+  it('says what each pledge gives by its need or role', async () => {
+    const { pledgeWhat, PLEDGE_STATUS_NAMES } = await import('../src/stores/festival');
+    const progress = { items: [{ id: 'n1', name: '折叠椅', unit: '把' }], volunteers: [{ id: 'r1', name: '签到引导' }] };
+    expect(pledgeWhat({ kind: 'ITEM', needId: 'n1', quantity: 2, roleId: null }, progress)).toBe('折叠椅 2 把');
+    expect(pledgeWhat({ kind: 'TIME', needId: null, quantity: null, roleId: 'r1' }, progress)).toBe('志愿：签到引导');
+    expect(pledgeWhat({ kind: 'TIME', needId: null, quantity: null, roleId: 'gone' }, progress)).toBe('志愿：岗位');
+    expect(PLEDGE_STATUS_NAMES.SIGNED_UP).toBe('已报名');
+  });
+});

@@ -1,5 +1,5 @@
 import type {
-  CampaignLedgerResult, CampaignProgressUpdatesResult, CampaignStatus, CampaignsResult, ContributorKind, FundingRule,
+  CampaignLedgerResult, CampaignPledgesToConfirmResult, CampaignProgressUpdatesResult, CampaignStatus, CampaignsResult, ContributorKind, FundingRule,
 } from '../generated/operations';
 import { toFen, toCsv, yuan } from '../api/files';
 
@@ -81,4 +81,22 @@ export function ledgerCsv(ledger: Ledger): string {
   ];
   rows.push(['合计', '', `收入 ${yuan(ledger.incomeFen)}，支出 ${yuan(ledger.expensesFen)}，结余 ${yuan(ledger.balanceFen)}`, '', '', '']);
   return toCsv(['类型', '时间', '来源/类别', '出资方', '金额（元）', '状态'], rows);
+}
+
+// ---- items received and volunteers attended ----
+export type PledgeToConfirm = CampaignPledgesToConfirmResult['campaignPledgesToConfirm']['edges'][number]['node'];
+
+export const PLEDGE_STATUS_NAMES: Record<string, string> = {
+  PLEDGED: '待到货', RECEIVED: '已到货', RELEASED: '已释放', SIGNED_UP: '已报名', ATTENDED: '已到场',
+};
+
+/** What a pledge gives, by the campaign's need or role: "折叠椅 2 把", "志愿：签到引导". */
+export function pledgeWhat(pledge: { kind: string; needId: string | null; quantity: number | null; roleId: string | null },
+                           progress: { items: Array<{ id: string; name: string; unit: string }>; volunteers: Array<{ id: string; name: string }> }): string {
+  if (pledge.kind === 'ITEM') {
+    const need = progress.items.find((i) => i.id === pledge.needId);
+    return need ? `${need.name} ${pledge.quantity ?? ''} ${need.unit}` : `物资 ${pledge.quantity ?? ''}`;
+  }
+  const role = progress.volunteers.find((r) => r.id === pledge.roleId);
+  return `志愿：${role?.name ?? '岗位'}`;
 }
