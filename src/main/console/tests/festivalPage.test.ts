@@ -61,5 +61,5 @@ describe('festival page', () => {
     await flushPromises();
     expect(wrapper.find('[data-test=festival-error]').text()).toContain('大额支出须由另一位社区工作者审批');
     wrapper.unmount();
-  });
+  }, 30_000); // mounting Element Plus on jsdom takes seconds on a loaded machine
 });

@@ -53,7 +53,7 @@ describe('household import page', () => {
     expect(requests.at(-1)).toEqual({ name: 'CommitHouseholdImport', variables: { input: { importId: '41' } } });
     expect(wrapper.find('[data-test=import-summary]').text()).toContain('（已导入）');
     expect(wrapper.find('[data-test=import-commit]').attributes('disabled')).toBeDefined();
-  });
+  }, 30_000); // mounting Element Plus on jsdom takes seconds on a loaded machine
 
   it('refuses other files before sending and shows the server message when it refuses', async () => {
     requests.length = 0;
@@ -69,5 +69,5 @@ describe('household import page', () => {
     await refused.find('[data-test=import-check]').trigger('click');
     await flushPromises();
     expect(refused.find('[data-test=import-error]').text()).toContain('第一行应为 小区、楼栋、单元、房号');
-  });
+  }, 30_000); // mounting Element Plus on jsdom takes seconds on a loaded machine
 });
