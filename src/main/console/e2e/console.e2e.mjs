@@ -249,9 +249,21 @@ try {
   await page.screenshot({ path: join(shots, '12-festival-items.png') });
 
   // 合伙人 and 时间银行
+  // 合伙人: a craftsman applies in the mini-program; staff approve with a contract; the partner is then listed
+  const craftsman = await login('console-e2e-craftsman-' + Date.now());
+  await call(craftsman, 'AcceptPrivacyPolicy', { input: { version: (await call(craftsman, 'PrivacyPolicy')).privacyPolicy.version } });
+  const partnerName = '控制台刘师傅' + String(Date.now()).slice(-5);
+  await call(craftsman, 'ApplyAsPartner', { input: { kind: 'CRAFTSMAN', name: partnerName, categoryCodes: ['HOME_REPAIR'],
+    communityIds: [communityId], contactName: '刘师傅', contactPhone: '13900002222' } });
   await page.locator('[data-test=menu-partners]').click();
-  await page.locator('[data-test=applications]').waitFor();
+  const application = page.locator('[data-test=applications] tr.el-table__row', { hasText: partnerName });
+  await application.locator('[data-test=approve-application]').click();
+  await page.locator('[data-test=confirm-approve]').click();
+  await application.waitFor({ state: 'detached' }); // it leaves the pending list
+  await page.getByRole('tab', { name: '合伙人与合同' }).click();
+  await page.locator('[data-test=partners] tr.el-table__row', { hasText: partnerName }).waitFor();
   await page.screenshot({ path: join(shots, '13-partners.png') });
+  await page.getByRole('tab', { name: '入驻申请' }).click();
   await page.locator('[data-test=menu-timebank]').click();
   await page.getByRole('tab', { name: '对账' }).click();
   await page.locator('[data-test=reconciliation]', { hasText: '账目' }).waitFor();
@@ -300,7 +312,7 @@ try {
   await other.locator('[data-test=menu-tree]').click();
   await other.locator('[data-test=tree]', { hasText: '芳草小区' }).waitFor();
   await other.screenshot({ path: join(shots, '16-other-community.png') });
-  for (const secret of [marker, estate, theme, realName, '锦江苑', '舞台搭建']) {
+  for (const secret of [marker, estate, theme, realName, '锦江苑', '舞台搭建', partnerName]) {
     assert.ok(!seen.some((text) => text.includes(secret)), `芳草社区 staff see nothing of 锦城社区: ${secret}`);
   }
   await other.context().close();
