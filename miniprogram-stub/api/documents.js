@@ -739,6 +739,39 @@ fragment CampaignFields on Campaign {
 }
 `,
 
+  CampaignPledgesToConfirm: `query CampaignPledgesToConfirm($campaignId: ID!, $first: Int, $after: String) {
+  campaignPledgesToConfirm(campaignId: $campaignId, first: $first, after: $after) {
+    edges {
+      cursor
+      node {
+        supporterName
+        pledge {
+          ...PledgeFields
+        }
+      }
+    }
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+  }
+}
+
+fragment PledgeFields on Pledge {
+  id
+  kind
+  contributorKind
+  anonymous
+  message
+  amountFen
+  needId
+  quantity
+  roleId
+  status
+  createdAt
+}
+`,
+
   CampaignProgressUpdates: `subscription CampaignProgressUpdates($campaignId: ID!) {
   campaignProgress(campaignId: $campaignId) {
     moneyRaisedFen
@@ -1174,6 +1207,34 @@ fragment NeedFields on Need {
     toStatus
     note
     createdAt
+  }
+}
+`,
+
+  CommunityTimeBankMonth: `query CommunityTimeBankMonth($communityId: ID!, $month: String!, $first: Int, $after: String) {
+  communityTimeBankMonth(communityId: $communityId, month: $month) {
+    month
+    issued
+    granted
+    redeemed
+    donated
+    expired
+    statement(first: $first, after: $after) {
+      edges {
+        cursor
+        node {
+          id
+          points
+          kind
+          description
+          at
+        }
+      }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+    }
   }
 }
 `,

@@ -4,6 +4,12 @@ import LoginPage from './pages/LoginPage.vue';
 import ConsoleLayout from './pages/ConsoleLayout.vue';
 import DispatchBoardPage from './pages/DispatchBoardPage.vue';
 import VerificationQueuePage from './pages/VerificationQueuePage.vue';
+import ResidentsTreePage from './pages/ResidentsTreePage.vue';
+import HouseholdImportPage from './pages/HouseholdImportPage.vue';
+import FestivalPage from './pages/FestivalPage.vue';
+import PartnersPage from './pages/PartnersPage.vue';
+import TimeBankPage from './pages/TimeBankPage.vue';
+import FiguresPage from './pages/FiguresPage.vue';
 
 export const router = createRouter({
   history: createWebHistory('/console/'),
@@ -13,7 +19,13 @@ export const router = createRouter({
       path: '/', component: ConsoleLayout, children: [
         { path: '', redirect: '/dispatch' },
         { path: 'dispatch', name: 'dispatch', component: DispatchBoardPage, meta: { title: '派单台' } },
+        { path: 'residents/tree', name: 'tree', component: ResidentsTreePage, meta: { title: '住户 · 社区结构与工作人员' } },
+        { path: 'residents/import', name: 'import', component: HouseholdImportPage, meta: { title: '住户 · 批量导入' } },
         { path: 'residents/verifications', name: 'verifications', component: VerificationQueuePage, meta: { title: '住户 · 认证审核' } },
+        { path: 'festival', name: 'festival', component: FestivalPage, meta: { title: '邻里节' } },
+        { path: 'partners', name: 'partners', component: PartnersPage, meta: { title: '合伙人' } },
+        { path: 'timebank', name: 'timebank', component: TimeBankPage, meta: { title: '时间银行' } },
+        { path: 'figures', name: 'figures', component: FiguresPage, meta: { title: '数据' } },
       ],
     },
     { path: '/:rest(.*)*', redirect: '/dispatch' },

@@ -1,8 +1,11 @@
 package cn.linli.festival;
 
+import java.util.Set;
+
 import cn.linli.festival.FestivalRecords.Pledge;
 import cn.linli.festival.PledgeLifecycle.Action;
 import cn.linli.platform.db.Binds;
+import cn.linli.platform.pagination.PageRequest;
 import org.jspecify.annotations.Nullable;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
@@ -57,6 +60,17 @@ class PledgeRepository {
                 .bind("key", Binds.nullable(p.idempotencyKey(), String.class))
                 .bind("hash", Binds.nullable(p.requestHash(), String.class))
                 .mapProperties(Pledge.class).one();
+    }
+
+    /** A campaign's pledges of the given kinds, oldest first, a page at a time. */
+    Flux<Pledge> toConfirm(long campaignId, Set<PledgeKind> kinds, PageRequest page) {
+        return page.bind(db.sql("""
+                        select * from pledge
+                         where campaign_id = :campaign and kind = any(:kinds) and %s
+                         order by created_at, id limit :limit
+                        """.formatted(PageRequest.after("")))
+                        .bind("campaign", campaignId).bind("kinds", Enums.names(kinds)))
+                .mapProperties(Pledge.class).all();
     }
 
     Mono<Pledge> byKey(String key) {
