@@ -35,7 +35,7 @@ export function toCsv(headers: string[], rows: unknown[][]): string {
   return '\uFEFF' + [headers, ...rows].map((row) => row.map(csvCell).join(',')).join('\r\n') + '\r\n';
 }
 
-export function download(fileName: string, content: string | Uint8Array, type = 'text/csv;charset=utf-8'): void {
+export function download(fileName: string, content: string | Uint8Array | Blob, type = 'text/csv;charset=utf-8'): void {
   const url = URL.createObjectURL(new Blob([content as BlobPart], { type }));
   const link = document.createElement('a');
   link.href = url;
