@@ -57,7 +57,7 @@ public final class Benchmark {
             String staff = BoardFill.fill(new Client(url), app, BOARD_ORDERS);
             System.out.printf("%nLinli benchmark: %d clients, %d s per operation, a board of %d orders%n", CONCURRENCY,
                     SECONDS, BOARD_ORDERS);
-            System.out.printf("%-28s %10s %9s %9s %9s %7s%n", "operation", "req/s", "p50 ms", "p95 ms", "p99 ms", "errors");
+            System.out.printf("%-28s %10s %9s %9s %9s %7s %10s%n", "operation", "req/s", "p50 ms", "p95 ms", "p99 ms", "errors", "cpu ms/req");
             run(http, url, staff, "DispatchQueue", Map.of("communityId", community, "first", 20));
             run(http, url, staff, "DispatchQueue", Map.of("communityId", community, "first", 50));
             if (!BOARD_ONLY) {
@@ -86,6 +86,7 @@ public final class Benchmark {
         }
         ConcurrentLinkedQueue<Long> latencies = new ConcurrentLinkedQueue<>();
         AtomicInteger errors = new AtomicInteger();
+        long cpuBefore = cpuNanos();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(SECONDS);
         ExecutorService pool = Executors.newFixedThreadPool(CONCURRENCY);
         for (int c = 0; c < CONCURRENCY; c++) {
@@ -106,11 +107,12 @@ public final class Benchmark {
         }
         pool.shutdown();
         pool.awaitTermination(SECONDS + 30L, TimeUnit.SECONDS);
+        double cpuPerRequest = (cpuNanos() - cpuBefore) / 1_000_000.0 / Math.max(1, latencies.size());
         List<Long> sorted = new ArrayList<>(latencies);
         Collections.sort(sorted);
         String label = variables.containsKey("first") ? operation + ", first " + variables.get("first") : operation;
-        System.out.printf("%-28s %10.1f %9.2f %9.2f %9.2f %7d%n", label, sorted.size() / (double) SECONDS,
-                percentile(sorted, 0.50), percentile(sorted, 0.95), percentile(sorted, 0.99), errors.get());
+        System.out.printf("%-28s %10.1f %9.2f %9.2f %9.2f %7d %10.2f%n", label, sorted.size() / (double) SECONDS,
+                percentile(sorted, 0.50), percentile(sorted, 0.95), percentile(sorted, 0.99), errors.get(), cpuPerRequest);
     }
 
     /**
@@ -164,6 +166,15 @@ public final class Benchmark {
             throw new IllegalStateException("import upload failed: " + response.statusCode() + " " + response.body());
         }
         return JSON.readValue(response.body(), Map.class);
+    }
+
+    /**
+     * CPU time this JVM (server and load generator) has used: per request it says what a change costs even when the
+     * machine is busy with other work and requests per second mostly measure the neighbours.
+     */
+    private static long cpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                .getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
     private static double percentile(List<Long> sorted, double p) {

@@ -1,5 +1,6 @@
 package cn.linli.platform.graphql;
 
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.graphql.autoconfigure.GraphQlSourceBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -19,8 +20,9 @@ class GraphQlConfig {
         return new StrictGraphQlHttpHandler(handler, codecs);
     }
 
-    /** Each distinct document is parsed and validated once (see {@link CachedDocuments}). */
+    /** Each distinct document is parsed and validated once (see {@link CachedDocuments}); off only to measure it. */
     @Bean
+    @ConditionalOnProperty(name = "linli.graphql.document-cache", havingValue = "true", matchIfMissing = true)
     GraphQlSourceBuilderCustomizer cachedDocuments() {
         CachedDocuments documents = new CachedDocuments();
         return builder -> builder.configureGraphQl(graphQl -> graphQl.preparsedDocumentProvider(documents));
