@@ -35,7 +35,18 @@ public final class SideBySide {
     private static final int[] PAGES = {20, 50};
     private static final int[] CONNECTIONS = {16, 64};
 
-    public static void main(String[] args) throws Exception {
+    public static void main(String[] args) {
+        try {
+            run();
+        } catch (Throwable failure) {
+            // exec:java would wait for the dev services' threads forever and never print it
+            failure.printStackTrace(System.out);
+            System.exit(1);
+        }
+        System.exit(0);
+    }
+
+    private static void run() throws Exception {
         Map<String, String> services = DevServices.start();
         Map<String, Object> settings = new LinkedHashMap<>(services);
         settings.put("server.port", "0");
@@ -57,7 +68,6 @@ public final class SideBySide {
                 measure(linli, staff, community, postgraphile);
             }
         }
-        System.exit(0);
     }
 
     private static void compare(Client linli, String staff, String community, Client postgraphile) {
