@@ -35,7 +35,10 @@ final class PostGraphile implements AutoCloseable {
                   offeringByOfferingId { rowId title }
                   householdByHouseholdId {
                     rowId room
-                    unitByUnitId { name buildingByBuildingId { name estateByEstateId { name } } }
+                    unitByUnitIdAndCommunityId {
+                        name
+                        buildingByBuildingIdAndCommunityId { name estateByEstateIdAndCommunityId { name } }
+                      }
                   }
                   accountByResidentId { rowId nickname }
                   partnerByPartnerId { rowId name }
@@ -160,9 +163,9 @@ final class PostGraphile implements AutoCloseable {
         if (household == null) {
             return "null";
         }
-        Map<?, ?> unit = (Map<?, ?>) household.get("unitByUnitId");
-        Map<?, ?> building = (Map<?, ?>) unit.get("buildingByBuildingId");
-        Map<?, ?> estate = (Map<?, ?>) building.get("estateByEstateId");
+        Map<?, ?> unit = (Map<?, ?>) household.get("unitByUnitIdAndCommunityId");
+        Map<?, ?> building = (Map<?, ?>) unit.get("buildingByBuildingIdAndCommunityId");
+        Map<?, ?> estate = (Map<?, ?>) building.get("estateByEstateIdAndCommunityId");
         return household.get("rowId") + " " + estate.get("name") + " " + building.get("name") + unit.get("name")
                 + household.get("room");
     }
