@@ -5,10 +5,8 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-import cn.linli.community.CommunityService;
 import cn.linli.community.Household;
 import cn.linli.partner.PartnerMember;
-import cn.linli.partner.PartnerService;
 import cn.linli.platform.error.LinliException;
 import cn.linli.platform.security.Role;
 import cn.linli.platform.security.Viewer;
@@ -105,13 +103,11 @@ class OrderAccess {
         }
     }
 
-    private final CommunityService communities;
-    private final PartnerService partners;
+    private final ViewerScopes scopes;
     private final OfferRepository offers;
 
-    OrderAccess(CommunityService communities, PartnerService partners, OfferRepository offers) {
-        this.communities = communities;
-        this.partners = partners;
+    OrderAccess(ViewerScopes scopes, OfferRepository offers) {
+        this.scopes = scopes;
         this.offers = offers;
     }
 
@@ -129,13 +125,10 @@ class OrderAccess {
         return scope == null ? Mono.empty() : scope;
     }
 
+    /** One statement (see {@link ViewerScopes}): households, staff community and partner membership together. */
     private Mono<Scope> load(Viewer viewer) {
-        List<Long> self = List.of(viewer.accountId());
-        return Mono.zip(communities.householdsOfAccounts(self), communities.staffByAccounts(self),
-                        partners.membersByAccounts(self))
-                .map(t -> new Scope(viewer, t.getT1().getOrDefault(viewer.accountId(), List.of()),
-                        t.getT2().containsKey(viewer.accountId()) ? t.getT2().get(viewer.accountId()).communityId() : null,
-                        t.getT3().get(viewer.accountId())));
+        return scopes.load(viewer.accountId())
+                .map(loaded -> new Scope(viewer, loaded.households(), loaded.staffCommunityId(), loaded.member()));
     }
 
     /** Whether the scope may see the order: its resident, its community's staff, its partner, or a partner offered it. */

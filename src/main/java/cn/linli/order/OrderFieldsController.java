@@ -122,16 +122,6 @@ class OrderFieldsController {
         return phones;
     }
 
-    @BatchMapping(typeName = "OrderEvent", field = "actor")
-    Mono<Map<OrderEvent, OrderPerson>> actorOfEvent(List<OrderEvent> events) {
-        return Batches.one(events, event -> event.actorId() == null ? 0L : event.actorId(), this::people);
-    }
-
-    @BatchMapping(typeName = "OrderEvent", field = "partner")
-    Mono<Map<OrderEvent, Partner>> partnerOfEvent(List<OrderEvent> events) {
-        return Batches.one(events, event -> event.partnerId() == null ? 0L : event.partnerId(), partners::partnersByIds);
-    }
-
     @BatchMapping(typeName = "Partner", field = "scorecard")
     Mono<Map<Partner, Scorecard>> scorecardOfPartner(List<Partner> partnerList) {
         return Batches.one(partnerList, Partner::id, queries::scorecards);

@@ -3,70 +3,79 @@ package cn.linli.order;
 import java.math.BigDecimal;
 import java.util.Collection;
 
+import cn.linli.platform.crypto.PersonalDataCipher;
 import cn.linli.platform.db.Binds;
 import cn.linli.platform.graphql.Ids;
 import cn.linli.platform.pagination.PageRequest;
 import org.jspecify.annotations.Nullable;
 import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.r2dbc.core.DatabaseClient.GenericExecuteSpec;
 import org.springframework.stereotype.Repository;
 import reactor.core.publisher.Flux;
 
-/** SQL for the order lists (keyset pages on {@code (created_at, id)}) and the partners' scorecards. */
+/**
+ * SQL for the order lists (keyset pages on {@code (created_at, id)}), each page with its orders' to-one relations
+ * joined in ({@link ListedOrder}), and the partners' scorecards.
+ */
 @Repository
 class OrderLists {
 
     private final DatabaseClient db;
+    private final PersonalDataCipher cipher;
 
-    OrderLists(DatabaseClient db) {
+    OrderLists(DatabaseClient db, PersonalDataCipher cipher) {
         this.db = db;
+        this.cipher = cipher;
     }
 
     /** A resident's orders, newest first. */
-    Flux<ServiceOrder> ofHouseholds(Collection<Long> householdIds, @Nullable OrderStatus status, PageRequest page) {
-        var spec = db.sql("""
-                        select * from service_order
-                         where household_id = any(:households)
-                           and (cast(:status as text) is null or status = :status)
+    Flux<ListedOrder> ofHouseholds(Collection<Long> householdIds, @Nullable OrderStatus status, PageRequest page) {
+        var spec = db.sql("select " + ListedOrder.COLUMNS + ListedOrder.FROM + """
+                         where o.household_id = any(:households)
+                           and (cast(:status as text) is null or o.status = :status)
                            and %s
-                         order by created_at desc, id desc limit :limit
-                        """.formatted(PageRequest.before("")))
+                         order by o.created_at desc, o.id desc limit :limit
+                        """.formatted(PageRequest.before("o.")))
                 .bind("households", Ids.array(householdIds)).bind("status", name(status));
-        return page.bind(spec).mapProperties(ServiceOrder.class).all();
+        return listed(page.bind(spec));
     }
 
     /** A community's orders for its staff, oldest first. */
-    Flux<ServiceOrder> queue(long communityId, @Nullable OrderStatus status, @Nullable Urgency urgency,
-                             @Nullable Boolean escalated, PageRequest page) {
-        var spec = db.sql("""
-                        select * from service_order
-                         where community_id = :community
-                           and (cast(:status as text) is null or status = :status)
-                           and (cast(:urgency as text) is null or urgency = :urgency)
-                           and (cast(:escalated as boolean) is null or escalated = :escalated)
+    Flux<ListedOrder> queue(long communityId, @Nullable OrderStatus status, @Nullable Urgency urgency,
+                            @Nullable Boolean escalated, PageRequest page) {
+        var spec = db.sql("select " + ListedOrder.COLUMNS + ListedOrder.FROM + """
+                         where o.community_id = :community
+                           and (cast(:status as text) is null or o.status = :status)
+                           and (cast(:urgency as text) is null or o.urgency = :urgency)
+                           and (cast(:escalated as boolean) is null or o.escalated = :escalated)
                            and %s
-                         order by created_at, id limit :limit
-                        """.formatted(PageRequest.after("")))
+                         order by o.created_at, o.id limit :limit
+                        """.formatted(PageRequest.after("o.")))
                 .bind("community", communityId).bind("status", name(status)).bind("urgency", name(urgency))
                 .bind("escalated", Binds.nullable(escalated, Boolean.class));
-        return page.bind(spec).mapProperties(ServiceOrder.class).all();
+        return listed(page.bind(spec));
     }
 
     /** A partner's inbox, oldest first: its own orders in the filter's states, or the grab offers it may still take. */
-    Flux<ServiceOrder> inbox(long partnerId, InboxFilter filter, PageRequest page) {
+    Flux<ListedOrder> inbox(long partnerId, InboxFilter filter, PageRequest page) {
         String whose = filter == InboxFilter.GRAB_OFFERS ? """
                 o.partner_id is null
-                and exists (select 1 from order_offer f where f.order_id = o.id and f.partner_id = :partner)
+                and exists (select 1 from order_offer oo where oo.order_id = o.id and oo.partner_id = :partner)
                 and not exists (select 1 from order_decline d where d.order_id = o.id and d.partner_id = :partner)"""
                 : "o.partner_id = :partner";
-        var spec = db.sql("""
-                        select o.* from service_order o
+        var spec = db.sql("select " + ListedOrder.COLUMNS + ListedOrder.FROM + """
                          where %s
                            and o.status = any(:statuses)
                            and %s
                          order by o.created_at, o.id limit :limit
                         """.formatted(whose, PageRequest.after("o.")))
                 .bind("partner", partnerId).bind("statuses", OrderStatus.names(filter.statuses()));
-        return page.bind(spec).mapProperties(ServiceOrder.class).all();
+        return listed(page.bind(spec));
+    }
+
+    private Flux<ListedOrder> listed(GenericExecuteSpec spec) {
+        ListedOrder.Mapper mapper = new ListedOrder.Mapper(cipher);
+        return spec.map(mapper::map).all();
     }
 
     Flux<Scorecard> scorecards(Collection<Long> partnerIds) {

@@ -40,26 +40,23 @@ class OrderQueries {
         return orders.findById(orderId).switchIfEmpty(Mono.error(() -> LinliException.notFound("订单")));
     }
 
-    Mono<Connection<ServiceOrder>> myOrders(OrderAccess.Scope scope, @Nullable OrderStatus status, PageRequest page) {
+    /** The scope's households' orders (up to {@code page.limitPlusOne()} rows, for {@link Connection#of}). */
+    Mono<List<ListedOrder>> myOrders(OrderAccess.Scope scope, @Nullable OrderStatus status, PageRequest page) {
         if (scope.households().isEmpty()) {
-            return Mono.just(Connection.of(List.of(), page, ServiceOrder::position));
+            return Mono.just(List.of());
         }
-        return lists.ofHouseholds(scope.householdIds(), status, page).collectList()
-                .map(rows -> Connection.of(rows, page, ServiceOrder::position));
+        return lists.ofHouseholds(scope.householdIds(), status, page).collectList();
     }
 
-    Mono<Connection<ServiceOrder>> dispatchQueue(OrderAccess.Scope scope, long communityId, @Nullable OrderStatus status,
-                                                 @Nullable Urgency urgency, @Nullable Boolean escalated,
-                                                 PageRequest page) {
+    Mono<List<ListedOrder>> dispatchQueue(OrderAccess.Scope scope, long communityId, @Nullable OrderStatus status,
+                                          @Nullable Urgency urgency, @Nullable Boolean escalated, PageRequest page) {
         scope.requireStaffOf(communityId);
-        return lists.queue(communityId, status, urgency, escalated, page).collectList()
-                .map(rows -> Connection.of(rows, page, ServiceOrder::position));
+        return lists.queue(communityId, status, urgency, escalated, page).collectList();
     }
 
-    Mono<Connection<ServiceOrder>> partnerInbox(OrderAccess.Scope scope, InboxFilter filter, PageRequest page) {
+    Mono<List<ListedOrder>> partnerInbox(OrderAccess.Scope scope, InboxFilter filter, PageRequest page) {
         long partnerId = scope.requireMember().partnerId();
-        return lists.inbox(partnerId, filter, page).collectList()
-                .map(rows -> Connection.of(rows, page, ServiceOrder::position));
+        return lists.inbox(partnerId, filter, page).collectList();
     }
 
     Mono<List<DispatchCandidate>> dispatchCandidates(OrderAccess.Scope scope, long orderId) {

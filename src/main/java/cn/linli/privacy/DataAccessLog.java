@@ -32,7 +32,10 @@ public class DataAccessLog {
 
     DataAccessLog(DataAccessRepository repository) {
         this.repository = repository;
+        // a tick that comes while a slow flush still runs is dropped (the next flush takes everything queued): without
+        // this, a flush slower than the ticks under load ended the writer with an OverflowException for good
         this.writer = Flux.interval(Duration.ofSeconds(1))
+                .onBackpressureDrop()
                 .concatMap(tick -> flush().onErrorResume(ex -> {
                     log.warn("Data access records not written yet: {}", ex.toString());
                     return Mono.empty();

@@ -17,6 +17,13 @@ public final class Disconnects {
     private static final int MAX_DEPTH = 10;
 
     /**
+     * What graphql-java throws into every pending field once Spring for GraphQL cancels the execution because the
+     * client went away (ExecutionInput.cancel()). Only this exact class and message: query limits also abort, with
+     * a subclass and a message of their own, and stay refusals.
+     */
+    static final String CANCELLED_EXECUTION = "Execution has been asked to be cancelled";
+
+    /**
      * True if {@code ex} or one of its causes is a cancellation or a closed connection — unless the chain shows it was
      * a connection of ours to PostgreSQL or Redis that closed: that is an outage, and stays an error.
      */
@@ -40,7 +47,7 @@ public final class Disconnects {
         for (int depth = 0; cause != null && depth < MAX_DEPTH; depth++, cause = cause.getCause()) {
             if (cause instanceof CancellationException || cause instanceof AbortedException
                     || cause instanceof PrematureCloseException || cause instanceof ClosedChannelException
-                    || closedMessage(cause.getMessage())) {
+                    || closedMessage(cause.getMessage()) || cancelledExecution(cause)) {
                 return true;
             }
             if (cause.getCause() == cause) {
@@ -48,6 +55,11 @@ public final class Disconnects {
             }
         }
         return false;
+    }
+
+    private static boolean cancelledExecution(Throwable cause) {
+        return cause.getClass() == graphql.execution.AbortExecutionException.class
+                && CANCELLED_EXECUTION.equals(cause.getMessage());
     }
 
     private static boolean closedMessage(@Nullable String message) {

@@ -24,6 +24,14 @@ class DisconnectsTest {
     }
 
     @Test
+    void anExecutionCancelledBecauseTheClientLeftIsOne() {
+        assertThat(Disconnects.isDisconnect(new graphql.execution.AbortExecutionException(
+                "Execution has been asked to be cancelled"))).isTrue();
+        assertThat(Disconnects.isDisconnect(new graphql.execution.AbortExecutionException("查询过于复杂")))
+                .as("a query refused by the limits is not a disconnect").isFalse();
+    }
+
+    @Test
     void aDisconnectWrappedInAnotherFailureIsStillOne() {
         assertThat(Disconnects.isDisconnect(new RuntimeException("fetch failed", new CancellationException()))).isTrue();
         assertThat(Disconnects.isDisconnect(new java.util.concurrent.CompletionException(new AbortedException("gone")))).isTrue();
