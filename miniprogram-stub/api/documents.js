@@ -233,6 +233,78 @@ fragment PartnerFields on Partner {
 }
 `,
 
+  AddProjectMilestone: `mutation AddProjectMilestone($input: AddProjectMilestoneInput!) {
+  addProjectMilestone(input: $input) {
+    ...ProjectFields
+  }
+}
+
+fragment ProjectFields on Project {
+  id
+  title
+  goal
+  budgetFen
+  status
+  statusName
+  signOffCount
+  satisfactionBallotId
+  startedAt
+  submittedAt
+  completedAt
+  cancelledAt
+  createdAt
+  updatedAt
+  community {
+    id
+    name
+  }
+  needs {
+    id
+    description
+    kindName
+    status
+    statusName
+    placeName
+    supporterCount
+  }
+  resources {
+    ...ProjectResourceFields
+  }
+  milestones {
+    id
+    position
+    title
+    dueOn
+    done
+    doneAt
+    note
+    photoUrls
+  }
+  signOffs {
+    accountId
+    nickname
+    note
+    createdAt
+  }
+}
+
+fragment ProjectResourceFields on ProjectResource {
+  id
+  kind
+  kindName
+  title
+  description
+  quantity
+  unit
+  offeredByName
+  partnerId
+  status
+  statusName
+  projectId
+  createdAt
+}
+`,
+
   ApplyAsPartner: `mutation ApplyAsPartner($input: ApplyAsPartnerInput!) {
   applyAsPartner(input: $input) {
     ...PartnerApplicationFields
@@ -298,6 +370,25 @@ fragment StaffMemberFields on StaffMember {
       name
     }
   }
+}
+`,
+
+  AppointSupervisionMember: `mutation AppointSupervisionMember($input: SupervisionMemberInput!) {
+  appointSupervisionMember(input: $input) {
+    ...SupervisionCommitteeFields
+  }
+}
+
+fragment SupervisionCommitteeFields on SupervisionCommittee {
+  communityId
+  members {
+    accountId
+    nickname
+    appointedAt
+  }
+  minSignOffs
+  majority
+  requiredSignOffs
 }
 `,
 
@@ -919,6 +1010,78 @@ fragment TimelineFields on Order {
 }
 `,
 
+  CancelProject: `mutation CancelProject($input: CancelProjectInput!) {
+  cancelProject(input: $input) {
+    ...ProjectFields
+  }
+}
+
+fragment ProjectFields on Project {
+  id
+  title
+  goal
+  budgetFen
+  status
+  statusName
+  signOffCount
+  satisfactionBallotId
+  startedAt
+  submittedAt
+  completedAt
+  cancelledAt
+  createdAt
+  updatedAt
+  community {
+    id
+    name
+  }
+  needs {
+    id
+    description
+    kindName
+    status
+    statusName
+    placeName
+    supporterCount
+  }
+  resources {
+    ...ProjectResourceFields
+  }
+  milestones {
+    id
+    position
+    title
+    dueOn
+    done
+    doneAt
+    note
+    photoUrls
+  }
+  signOffs {
+    accountId
+    nickname
+    note
+    createdAt
+  }
+}
+
+fragment ProjectResourceFields on ProjectResource {
+  id
+  kind
+  kindName
+  title
+  description
+  quantity
+  unit
+  offeredByName
+  partnerId
+  status
+  statusName
+  projectId
+  createdAt
+}
+`,
+
   CancelVoucher: `mutation CancelVoucher($input: CancelVoucherInput!) {
   cancelVoucher(input: $input) {
     ...VoucherFields
@@ -1175,6 +1338,38 @@ fragment NeedFields on Need {
     note
     createdAt
   }
+}
+`,
+
+  CommunityResources: `query CommunityResources($communityId: ID!, $first: Int, $after: String) {
+  communityResources(communityId: $communityId, first: $first, after: $after) {
+    edges {
+      cursor
+      node {
+        ...ProjectResourceFields
+      }
+    }
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+  }
+}
+
+fragment ProjectResourceFields on ProjectResource {
+  id
+  kind
+  kindName
+  title
+  description
+  quantity
+  unit
+  offeredByName
+  partnerId
+  status
+  statusName
+  projectId
+  createdAt
 }
 `,
 
@@ -1690,6 +1885,78 @@ fragment OfferingFields on Offering {
     name
     kind
   }
+}
+`,
+
+  CreateProject: `mutation CreateProject($input: CreateProjectInput!) {
+  createProject(input: $input) {
+    ...ProjectFields
+  }
+}
+
+fragment ProjectFields on Project {
+  id
+  title
+  goal
+  budgetFen
+  status
+  statusName
+  signOffCount
+  satisfactionBallotId
+  startedAt
+  submittedAt
+  completedAt
+  cancelledAt
+  createdAt
+  updatedAt
+  community {
+    id
+    name
+  }
+  needs {
+    id
+    description
+    kindName
+    status
+    statusName
+    placeName
+    supporterCount
+  }
+  resources {
+    ...ProjectResourceFields
+  }
+  milestones {
+    id
+    position
+    title
+    dueOn
+    done
+    doneAt
+    note
+    photoUrls
+  }
+  signOffs {
+    accountId
+    nickname
+    note
+    createdAt
+  }
+}
+
+fragment ProjectResourceFields on ProjectResource {
+  id
+  kind
+  kindName
+  title
+  description
+  quantity
+  unit
+  offeredByName
+  partnerId
+  status
+  statusName
+  projectId
+  createdAt
 }
 `,
 
@@ -2279,6 +2546,78 @@ fragment PartnerFields on Partner {
     averageAttitude
     onTimeRate
   }
+}
+`,
+
+  LinkProjectNeeds: `mutation LinkProjectNeeds($input: LinkProjectNeedsInput!) {
+  linkProjectNeeds(input: $input) {
+    ...ProjectFields
+  }
+}
+
+fragment ProjectFields on Project {
+  id
+  title
+  goal
+  budgetFen
+  status
+  statusName
+  signOffCount
+  satisfactionBallotId
+  startedAt
+  submittedAt
+  completedAt
+  cancelledAt
+  createdAt
+  updatedAt
+  community {
+    id
+    name
+  }
+  needs {
+    id
+    description
+    kindName
+    status
+    statusName
+    placeName
+    supporterCount
+  }
+  resources {
+    ...ProjectResourceFields
+  }
+  milestones {
+    id
+    position
+    title
+    dueOn
+    done
+    doneAt
+    note
+    photoUrls
+  }
+  signOffs {
+    accountId
+    nickname
+    note
+    createdAt
+  }
+}
+
+fragment ProjectResourceFields on ProjectResource {
+  id
+  kind
+  kindName
+  title
+  description
+  quantity
+  unit
+  offeredByName
+  partnerId
+  status
+  statusName
+  projectId
+  createdAt
 }
 `,
 
@@ -3014,6 +3353,29 @@ fragment NotificationFields on Notification {
 }
 `,
 
+  OfferResource: `mutation OfferResource($input: OfferResourceInput!) {
+  offerResource(input: $input) {
+    ...ProjectResourceFields
+  }
+}
+
+fragment ProjectResourceFields on ProjectResource {
+  id
+  kind
+  kindName
+  title
+  description
+  quantity
+  unit
+  offeredByName
+  partnerId
+  status
+  statusName
+  projectId
+  createdAt
+}
+`,
+
   Offerings: `query Offerings($communityId: ID!, $categoryCode: String, $first: Int, $after: String) {
   offerings(communityId: $communityId, categoryCode: $categoryCode, first: $first, after: $after) {
     edges {
@@ -3667,6 +4029,78 @@ fragment PledgeFields on Pledge {
 }
 `,
 
+  PledgeResource: `mutation PledgeResource($input: PledgeResourceInput!) {
+  pledgeResource(input: $input) {
+    ...ProjectFields
+  }
+}
+
+fragment ProjectFields on Project {
+  id
+  title
+  goal
+  budgetFen
+  status
+  statusName
+  signOffCount
+  satisfactionBallotId
+  startedAt
+  submittedAt
+  completedAt
+  cancelledAt
+  createdAt
+  updatedAt
+  community {
+    id
+    name
+  }
+  needs {
+    id
+    description
+    kindName
+    status
+    statusName
+    placeName
+    supporterCount
+  }
+  resources {
+    ...ProjectResourceFields
+  }
+  milestones {
+    id
+    position
+    title
+    dueOn
+    done
+    doneAt
+    note
+    photoUrls
+  }
+  signOffs {
+    accountId
+    nickname
+    note
+    createdAt
+  }
+}
+
+fragment ProjectResourceFields on ProjectResource {
+  id
+  kind
+  kindName
+  title
+  description
+  quantity
+  unit
+  offeredByName
+  partnerId
+  status
+  statusName
+  projectId
+  createdAt
+}
+`,
+
   PollConsoleLoginTicket: `mutation PollConsoleLoginTicket($input: PollConsoleLoginTicketInput!) {
   pollConsoleLoginTicket(input: $input) {
     status
@@ -3695,6 +4129,107 @@ fragment PledgeFields on Pledge {
     body
     publishedAt
     accepted
+  }
+}
+`,
+
+  Project: `query Project($id: ID!) {
+  project(id: $id) {
+    ...ProjectFields
+  }
+}
+
+fragment ProjectFields on Project {
+  id
+  title
+  goal
+  budgetFen
+  status
+  statusName
+  signOffCount
+  satisfactionBallotId
+  startedAt
+  submittedAt
+  completedAt
+  cancelledAt
+  createdAt
+  updatedAt
+  community {
+    id
+    name
+  }
+  needs {
+    id
+    description
+    kindName
+    status
+    statusName
+    placeName
+    supporterCount
+  }
+  resources {
+    ...ProjectResourceFields
+  }
+  milestones {
+    id
+    position
+    title
+    dueOn
+    done
+    doneAt
+    note
+    photoUrls
+  }
+  signOffs {
+    accountId
+    nickname
+    note
+    createdAt
+  }
+}
+
+fragment ProjectResourceFields on ProjectResource {
+  id
+  kind
+  kindName
+  title
+  description
+  quantity
+  unit
+  offeredByName
+  partnerId
+  status
+  statusName
+  projectId
+  createdAt
+}
+`,
+
+  Projects: `query Projects($communityId: ID!, $status: [ProjectStatus!], $first: Int, $after: String) {
+  projects(communityId: $communityId, status: $status, first: $first, after: $after) {
+    edges {
+      cursor
+      node {
+        id
+        title
+        goal
+        budgetFen
+        status
+        statusName
+        signOffCount
+        satisfactionBallotId
+        completedAt
+        createdAt
+        milestones {
+          id
+          done
+        }
+      }
+    }
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
   }
 }
 `,
@@ -4167,6 +4702,25 @@ fragment PartnerFields on Partner {
 }
 `,
 
+  RemoveSupervisionMember: `mutation RemoveSupervisionMember($input: SupervisionMemberInput!) {
+  removeSupervisionMember(input: $input) {
+    ...SupervisionCommitteeFields
+  }
+}
+
+fragment SupervisionCommitteeFields on SupervisionCommittee {
+  communityId
+  members {
+    accountId
+    nickname
+    appointedAt
+  }
+  minSignOffs
+  majority
+  requiredSignOffs
+}
+`,
+
   RenamePlace: `mutation RenamePlace($input: RenamePlaceInput!) {
   renamePlace(input: $input) {
     ...PlaceFields
@@ -4197,6 +4751,78 @@ fragment PlaceFields on Place {
     room
     label
   }
+}
+`,
+
+  ReportProjectMilestone: `mutation ReportProjectMilestone($input: ReportProjectMilestoneInput!) {
+  reportProjectMilestone(input: $input) {
+    ...ProjectFields
+  }
+}
+
+fragment ProjectFields on Project {
+  id
+  title
+  goal
+  budgetFen
+  status
+  statusName
+  signOffCount
+  satisfactionBallotId
+  startedAt
+  submittedAt
+  completedAt
+  cancelledAt
+  createdAt
+  updatedAt
+  community {
+    id
+    name
+  }
+  needs {
+    id
+    description
+    kindName
+    status
+    statusName
+    placeName
+    supporterCount
+  }
+  resources {
+    ...ProjectResourceFields
+  }
+  milestones {
+    id
+    position
+    title
+    dueOn
+    done
+    doneAt
+    note
+    photoUrls
+  }
+  signOffs {
+    accountId
+    nickname
+    note
+    createdAt
+  }
+}
+
+fragment ProjectResourceFields on ProjectResource {
+  id
+  kind
+  kindName
+  title
+  description
+  quantity
+  unit
+  offeredByName
+  partnerId
+  status
+  statusName
+  projectId
+  createdAt
 }
 `,
 
@@ -4458,6 +5084,25 @@ fragment NeedTriageRuleFields on NeedTriageRule {
 }
 `,
 
+  SetSupervisionRule: `mutation SetSupervisionRule($input: SetSupervisionRuleInput!) {
+  setSupervisionRule(input: $input) {
+    ...SupervisionCommitteeFields
+  }
+}
+
+fragment SupervisionCommitteeFields on SupervisionCommittee {
+  communityId
+  members {
+    accountId
+    nickname
+    appointedAt
+  }
+  minSignOffs
+  majority
+  requiredSignOffs
+}
+`,
+
   SetTimeBankRules: `mutation SetTimeBankRules($input: SetTimeBankRulesInput!) {
   setTimeBankRules(input: $input) {
     communityId
@@ -4465,6 +5110,78 @@ fragment NeedTriageRuleFields on NeedTriageRule {
     storageCap
     expiryMonths
   }
+}
+`,
+
+  SignOffProject: `mutation SignOffProject($input: SignOffProjectInput!) {
+  signOffProject(input: $input) {
+    ...ProjectFields
+  }
+}
+
+fragment ProjectFields on Project {
+  id
+  title
+  goal
+  budgetFen
+  status
+  statusName
+  signOffCount
+  satisfactionBallotId
+  startedAt
+  submittedAt
+  completedAt
+  cancelledAt
+  createdAt
+  updatedAt
+  community {
+    id
+    name
+  }
+  needs {
+    id
+    description
+    kindName
+    status
+    statusName
+    placeName
+    supporterCount
+  }
+  resources {
+    ...ProjectResourceFields
+  }
+  milestones {
+    id
+    position
+    title
+    dueOn
+    done
+    doneAt
+    note
+    photoUrls
+  }
+  signOffs {
+    accountId
+    nickname
+    note
+    createdAt
+  }
+}
+
+fragment ProjectResourceFields on ProjectResource {
+  id
+  kind
+  kindName
+  title
+  description
+  quantity
+  unit
+  offeredByName
+  partnerId
+  status
+  statusName
+  projectId
+  createdAt
 }
 `,
 
@@ -4607,6 +5324,78 @@ fragment TimelineFields on Order {
 }
 `,
 
+  StartProject: `mutation StartProject($input: ProjectIdInput!) {
+  startProject(input: $input) {
+    ...ProjectFields
+  }
+}
+
+fragment ProjectFields on Project {
+  id
+  title
+  goal
+  budgetFen
+  status
+  statusName
+  signOffCount
+  satisfactionBallotId
+  startedAt
+  submittedAt
+  completedAt
+  cancelledAt
+  createdAt
+  updatedAt
+  community {
+    id
+    name
+  }
+  needs {
+    id
+    description
+    kindName
+    status
+    statusName
+    placeName
+    supporterCount
+  }
+  resources {
+    ...ProjectResourceFields
+  }
+  milestones {
+    id
+    position
+    title
+    dueOn
+    done
+    doneAt
+    note
+    photoUrls
+  }
+  signOffs {
+    accountId
+    nickname
+    note
+    createdAt
+  }
+}
+
+fragment ProjectResourceFields on ProjectResource {
+  id
+  kind
+  kindName
+  title
+  description
+  quantity
+  unit
+  offeredByName
+  partnerId
+  status
+  statusName
+  projectId
+  createdAt
+}
+`,
+
   StreetEscalatedNeeds: `query StreetEscalatedNeeds($first: Int, $after: String) {
   streetEscalatedNeeds(first: $first, after: $after) {
     edges {
@@ -4736,11 +5525,102 @@ fragment NeedFields on Need {
 }
 `,
 
+  SubmitProjectForSignOff: `mutation SubmitProjectForSignOff($input: ProjectIdInput!) {
+  submitProjectForSignOff(input: $input) {
+    ...ProjectFields
+  }
+}
+
+fragment ProjectFields on Project {
+  id
+  title
+  goal
+  budgetFen
+  status
+  statusName
+  signOffCount
+  satisfactionBallotId
+  startedAt
+  submittedAt
+  completedAt
+  cancelledAt
+  createdAt
+  updatedAt
+  community {
+    id
+    name
+  }
+  needs {
+    id
+    description
+    kindName
+    status
+    statusName
+    placeName
+    supporterCount
+  }
+  resources {
+    ...ProjectResourceFields
+  }
+  milestones {
+    id
+    position
+    title
+    dueOn
+    done
+    doneAt
+    note
+    photoUrls
+  }
+  signOffs {
+    accountId
+    nickname
+    note
+    createdAt
+  }
+}
+
+fragment ProjectResourceFields on ProjectResource {
+  id
+  kind
+  kindName
+  title
+  description
+  quantity
+  unit
+  offeredByName
+  partnerId
+  status
+  statusName
+  projectId
+  createdAt
+}
+`,
+
   SubscribeTemplates: `query SubscribeTemplates {
   subscribeTemplates {
     kind
     templateId
   }
+}
+`,
+
+  SupervisionCommittee: `query SupervisionCommittee($communityId: ID!) {
+  supervisionCommittee(communityId: $communityId) {
+    ...SupervisionCommitteeFields
+  }
+}
+
+fragment SupervisionCommitteeFields on SupervisionCommittee {
+  communityId
+  members {
+    accountId
+    nickname
+    appointedAt
+  }
+  minSignOffs
+  majority
+  requiredSignOffs
 }
 `,
 
@@ -5123,6 +6003,29 @@ fragment PartnerApplicationFields on PartnerApplication {
     id
     name
   }
+  createdAt
+}
+`,
+
+  WithdrawResource: `mutation WithdrawResource($input: ResourceIdInput!) {
+  withdrawResource(input: $input) {
+    ...ProjectResourceFields
+  }
+}
+
+fragment ProjectResourceFields on ProjectResource {
+  id
+  kind
+  kindName
+  title
+  description
+  quantity
+  unit
+  offeredByName
+  partnerId
+  status
+  statusName
+  projectId
   createdAt
 }
 `,
