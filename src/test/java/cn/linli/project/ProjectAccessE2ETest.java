@@ -48,6 +48,11 @@ class ProjectAccessE2ETest extends ProjectTestBase {
         GraphQlTester.Response invalid = mutate(community.staff(), "CreateProject", blank);
         invalid.errors().expect(error -> "VALIDATION_FAILED".equals(error.getExtensions().get("code"))
                 && "input.title".equals(error.getExtensions().get("field"))).verify();
+        Map<String, Object> blankMilestone = projectInput(community, List.of());
+        blankMilestone.put("milestones", List.of(Map.of("title", " ", "dueOn", "2027-01-01")));
+        GraphQlTester.Response refusedMilestone = mutate(community.staff(), "CreateProject", blankMilestone);
+        refusedMilestone.errors().expect(error -> "VALIDATION_FAILED".equals(error.getExtensions().get("code"))
+                && String.valueOf(error.getExtensions().get("field")).startsWith("input.milestones")).verify();
     }
 
     @Test
