@@ -233,6 +233,78 @@ fragment PartnerFields on Partner {
 }
 `,
 
+  AddProjectMilestone: `mutation AddProjectMilestone($input: AddProjectMilestoneInput!) {
+  addProjectMilestone(input: $input) {
+    ...ProjectFields
+  }
+}
+
+fragment ProjectFields on Project {
+  id
+  title
+  goal
+  budgetFen
+  status
+  statusName
+  signOffCount
+  satisfactionBallotId
+  startedAt
+  submittedAt
+  completedAt
+  cancelledAt
+  createdAt
+  updatedAt
+  community {
+    id
+    name
+  }
+  needs {
+    id
+    description
+    kindName
+    status
+    statusName
+    placeName
+    supporterCount
+  }
+  resources {
+    ...ProjectResourceFields
+  }
+  milestones {
+    id
+    position
+    title
+    dueOn
+    done
+    doneAt
+    note
+    photoUrls
+  }
+  signOffs {
+    accountId
+    nickname
+    note
+    createdAt
+  }
+}
+
+fragment ProjectResourceFields on ProjectResource {
+  id
+  kind
+  kindName
+  title
+  description
+  quantity
+  unit
+  offeredByName
+  partnerId
+  status
+  statusName
+  projectId
+  createdAt
+}
+`,
+
   ApplyAsPartner: `mutation ApplyAsPartner($input: ApplyAsPartnerInput!) {
   applyAsPartner(input: $input) {
     ...PartnerApplicationFields
@@ -298,6 +370,25 @@ fragment StaffMemberFields on StaffMember {
       name
     }
   }
+}
+`,
+
+  AppointSupervisionMember: `mutation AppointSupervisionMember($input: SupervisionMemberInput!) {
+  appointSupervisionMember(input: $input) {
+    ...SupervisionCommitteeFields
+  }
+}
+
+fragment SupervisionCommitteeFields on SupervisionCommittee {
+  communityId
+  members {
+    accountId
+    nickname
+    appointedAt
+  }
+  minSignOffs
+  majority
+  requiredSignOffs
 }
 `,
 
@@ -952,6 +1043,78 @@ fragment TimelineFields on Order {
 }
 `,
 
+  CancelProject: `mutation CancelProject($input: CancelProjectInput!) {
+  cancelProject(input: $input) {
+    ...ProjectFields
+  }
+}
+
+fragment ProjectFields on Project {
+  id
+  title
+  goal
+  budgetFen
+  status
+  statusName
+  signOffCount
+  satisfactionBallotId
+  startedAt
+  submittedAt
+  completedAt
+  cancelledAt
+  createdAt
+  updatedAt
+  community {
+    id
+    name
+  }
+  needs {
+    id
+    description
+    kindName
+    status
+    statusName
+    placeName
+    supporterCount
+  }
+  resources {
+    ...ProjectResourceFields
+  }
+  milestones {
+    id
+    position
+    title
+    dueOn
+    done
+    doneAt
+    note
+    photoUrls
+  }
+  signOffs {
+    accountId
+    nickname
+    note
+    createdAt
+  }
+}
+
+fragment ProjectResourceFields on ProjectResource {
+  id
+  kind
+  kindName
+  title
+  description
+  quantity
+  unit
+  offeredByName
+  partnerId
+  status
+  statusName
+  projectId
+  createdAt
+}
+`,
+
   CancelVoucher: `mutation CancelVoucher($input: CancelVoucherInput!) {
   cancelVoucher(input: $input) {
     ...VoucherFields
@@ -1208,6 +1371,38 @@ fragment NeedFields on Need {
     note
     createdAt
   }
+}
+`,
+
+  CommunityResources: `query CommunityResources($communityId: ID!, $first: Int, $after: String) {
+  communityResources(communityId: $communityId, first: $first, after: $after) {
+    edges {
+      cursor
+      node {
+        ...ProjectResourceFields
+      }
+    }
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+  }
+}
+
+fragment ProjectResourceFields on ProjectResource {
+  id
+  kind
+  kindName
+  title
+  description
+  quantity
+  unit
+  offeredByName
+  partnerId
+  status
+  statusName
+  projectId
+  createdAt
 }
 `,
 
@@ -1751,6 +1946,78 @@ fragment OfferingFields on Offering {
     name
     kind
   }
+}
+`,
+
+  CreateProject: `mutation CreateProject($input: CreateProjectInput!) {
+  createProject(input: $input) {
+    ...ProjectFields
+  }
+}
+
+fragment ProjectFields on Project {
+  id
+  title
+  goal
+  budgetFen
+  status
+  statusName
+  signOffCount
+  satisfactionBallotId
+  startedAt
+  submittedAt
+  completedAt
+  cancelledAt
+  createdAt
+  updatedAt
+  community {
+    id
+    name
+  }
+  needs {
+    id
+    description
+    kindName
+    status
+    statusName
+    placeName
+    supporterCount
+  }
+  resources {
+    ...ProjectResourceFields
+  }
+  milestones {
+    id
+    position
+    title
+    dueOn
+    done
+    doneAt
+    note
+    photoUrls
+  }
+  signOffs {
+    accountId
+    nickname
+    note
+    createdAt
+  }
+}
+
+fragment ProjectResourceFields on ProjectResource {
+  id
+  kind
+  kindName
+  title
+  description
+  quantity
+  unit
+  offeredByName
+  partnerId
+  status
+  statusName
+  projectId
+  createdAt
 }
 `,
 
@@ -2340,6 +2607,78 @@ fragment PartnerFields on Partner {
     averageAttitude
     onTimeRate
   }
+}
+`,
+
+  LinkProjectNeeds: `mutation LinkProjectNeeds($input: LinkProjectNeedsInput!) {
+  linkProjectNeeds(input: $input) {
+    ...ProjectFields
+  }
+}
+
+fragment ProjectFields on Project {
+  id
+  title
+  goal
+  budgetFen
+  status
+  statusName
+  signOffCount
+  satisfactionBallotId
+  startedAt
+  submittedAt
+  completedAt
+  cancelledAt
+  createdAt
+  updatedAt
+  community {
+    id
+    name
+  }
+  needs {
+    id
+    description
+    kindName
+    status
+    statusName
+    placeName
+    supporterCount
+  }
+  resources {
+    ...ProjectResourceFields
+  }
+  milestones {
+    id
+    position
+    title
+    dueOn
+    done
+    doneAt
+    note
+    photoUrls
+  }
+  signOffs {
+    accountId
+    nickname
+    note
+    createdAt
+  }
+}
+
+fragment ProjectResourceFields on ProjectResource {
+  id
+  kind
+  kindName
+  title
+  description
+  quantity
+  unit
+  offeredByName
+  partnerId
+  status
+  statusName
+  projectId
+  createdAt
 }
 `,
 
@@ -3075,6 +3414,29 @@ fragment NotificationFields on Notification {
 }
 `,
 
+  OfferResource: `mutation OfferResource($input: OfferResourceInput!) {
+  offerResource(input: $input) {
+    ...ProjectResourceFields
+  }
+}
+
+fragment ProjectResourceFields on ProjectResource {
+  id
+  kind
+  kindName
+  title
+  description
+  quantity
+  unit
+  offeredByName
+  partnerId
+  status
+  statusName
+  projectId
+  createdAt
+}
+`,
+
   Offerings: `query Offerings($communityId: ID!, $categoryCode: String, $first: Int, $after: String) {
   offerings(communityId: $communityId, categoryCode: $categoryCode, first: $first, after: $after) {
     edges {
@@ -3728,6 +4090,78 @@ fragment PledgeFields on Pledge {
 }
 `,
 
+  PledgeResource: `mutation PledgeResource($input: PledgeResourceInput!) {
+  pledgeResource(input: $input) {
+    ...ProjectFields
+  }
+}
+
+fragment ProjectFields on Project {
+  id
+  title
+  goal
+  budgetFen
+  status
+  statusName
+  signOffCount
+  satisfactionBallotId
+  startedAt
+  submittedAt
+  completedAt
+  cancelledAt
+  createdAt
+  updatedAt
+  community {
+    id
+    name
+  }
+  needs {
+    id
+    description
+    kindName
+    status
+    statusName
+    placeName
+    supporterCount
+  }
+  resources {
+    ...ProjectResourceFields
+  }
+  milestones {
+    id
+    position
+    title
+    dueOn
+    done
+    doneAt
+    note
+    photoUrls
+  }
+  signOffs {
+    accountId
+    nickname
+    note
+    createdAt
+  }
+}
+
+fragment ProjectResourceFields on ProjectResource {
+  id
+  kind
+  kindName
+  title
+  description
+  quantity
+  unit
+  offeredByName
+  partnerId
+  status
+  statusName
+  projectId
+  createdAt
+}
+`,
+
   PollConsoleLoginTicket: `mutation PollConsoleLoginTicket($input: PollConsoleLoginTicketInput!) {
   pollConsoleLoginTicket(input: $input) {
     status
@@ -3756,6 +4190,107 @@ fragment PledgeFields on Pledge {
     body
     publishedAt
     accepted
+  }
+}
+`,
+
+  Project: `query Project($id: ID!) {
+  project(id: $id) {
+    ...ProjectFields
+  }
+}
+
+fragment ProjectFields on Project {
+  id
+  title
+  goal
+  budgetFen
+  status
+  statusName
+  signOffCount
+  satisfactionBallotId
+  startedAt
+  submittedAt
+  completedAt
+  cancelledAt
+  createdAt
+  updatedAt
+  community {
+    id
+    name
+  }
+  needs {
+    id
+    description
+    kindName
+    status
+    statusName
+    placeName
+    supporterCount
+  }
+  resources {
+    ...ProjectResourceFields
+  }
+  milestones {
+    id
+    position
+    title
+    dueOn
+    done
+    doneAt
+    note
+    photoUrls
+  }
+  signOffs {
+    accountId
+    nickname
+    note
+    createdAt
+  }
+}
+
+fragment ProjectResourceFields on ProjectResource {
+  id
+  kind
+  kindName
+  title
+  description
+  quantity
+  unit
+  offeredByName
+  partnerId
+  status
+  statusName
+  projectId
+  createdAt
+}
+`,
+
+  Projects: `query Projects($communityId: ID!, $status: [ProjectStatus!], $first: Int, $after: String) {
+  projects(communityId: $communityId, status: $status, first: $first, after: $after) {
+    edges {
+      cursor
+      node {
+        id
+        title
+        goal
+        budgetFen
+        status
+        statusName
+        signOffCount
+        satisfactionBallotId
+        completedAt
+        createdAt
+        milestones {
+          id
+          done
+        }
+      }
+    }
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
   }
 }
 `,
@@ -4228,6 +4763,25 @@ fragment PartnerFields on Partner {
 }
 `,
 
+  RemoveSupervisionMember: `mutation RemoveSupervisionMember($input: SupervisionMemberInput!) {
+  removeSupervisionMember(input: $input) {
+    ...SupervisionCommitteeFields
+  }
+}
+
+fragment SupervisionCommitteeFields on SupervisionCommittee {
+  communityId
+  members {
+    accountId
+    nickname
+    appointedAt
+  }
+  minSignOffs
+  majority
+  requiredSignOffs
+}
+`,
+
   RenamePlace: `mutation RenamePlace($input: RenamePlaceInput!) {
   renamePlace(input: $input) {
     ...PlaceFields
@@ -4258,6 +4812,78 @@ fragment PlaceFields on Place {
     room
     label
   }
+}
+`,
+
+  ReportProjectMilestone: `mutation ReportProjectMilestone($input: ReportProjectMilestoneInput!) {
+  reportProjectMilestone(input: $input) {
+    ...ProjectFields
+  }
+}
+
+fragment ProjectFields on Project {
+  id
+  title
+  goal
+  budgetFen
+  status
+  statusName
+  signOffCount
+  satisfactionBallotId
+  startedAt
+  submittedAt
+  completedAt
+  cancelledAt
+  createdAt
+  updatedAt
+  community {
+    id
+    name
+  }
+  needs {
+    id
+    description
+    kindName
+    status
+    statusName
+    placeName
+    supporterCount
+  }
+  resources {
+    ...ProjectResourceFields
+  }
+  milestones {
+    id
+    position
+    title
+    dueOn
+    done
+    doneAt
+    note
+    photoUrls
+  }
+  signOffs {
+    accountId
+    nickname
+    note
+    createdAt
+  }
+}
+
+fragment ProjectResourceFields on ProjectResource {
+  id
+  kind
+  kindName
+  title
+  description
+  quantity
+  unit
+  offeredByName
+  partnerId
+  status
+  statusName
+  projectId
+  createdAt
 }
 `,
 
@@ -4519,6 +5145,25 @@ fragment NeedTriageRuleFields on NeedTriageRule {
 }
 `,
 
+  SetSupervisionRule: `mutation SetSupervisionRule($input: SetSupervisionRuleInput!) {
+  setSupervisionRule(input: $input) {
+    ...SupervisionCommitteeFields
+  }
+}
+
+fragment SupervisionCommitteeFields on SupervisionCommittee {
+  communityId
+  members {
+    accountId
+    nickname
+    appointedAt
+  }
+  minSignOffs
+  majority
+  requiredSignOffs
+}
+`,
+
   SetTimeBankRules: `mutation SetTimeBankRules($input: SetTimeBankRulesInput!) {
   setTimeBankRules(input: $input) {
     communityId
@@ -4526,6 +5171,78 @@ fragment NeedTriageRuleFields on NeedTriageRule {
     storageCap
     expiryMonths
   }
+}
+`,
+
+  SignOffProject: `mutation SignOffProject($input: SignOffProjectInput!) {
+  signOffProject(input: $input) {
+    ...ProjectFields
+  }
+}
+
+fragment ProjectFields on Project {
+  id
+  title
+  goal
+  budgetFen
+  status
+  statusName
+  signOffCount
+  satisfactionBallotId
+  startedAt
+  submittedAt
+  completedAt
+  cancelledAt
+  createdAt
+  updatedAt
+  community {
+    id
+    name
+  }
+  needs {
+    id
+    description
+    kindName
+    status
+    statusName
+    placeName
+    supporterCount
+  }
+  resources {
+    ...ProjectResourceFields
+  }
+  milestones {
+    id
+    position
+    title
+    dueOn
+    done
+    doneAt
+    note
+    photoUrls
+  }
+  signOffs {
+    accountId
+    nickname
+    note
+    createdAt
+  }
+}
+
+fragment ProjectResourceFields on ProjectResource {
+  id
+  kind
+  kindName
+  title
+  description
+  quantity
+  unit
+  offeredByName
+  partnerId
+  status
+  statusName
+  projectId
+  createdAt
 }
 `,
 
@@ -4668,6 +5385,78 @@ fragment TimelineFields on Order {
 }
 `,
 
+  StartProject: `mutation StartProject($input: ProjectIdInput!) {
+  startProject(input: $input) {
+    ...ProjectFields
+  }
+}
+
+fragment ProjectFields on Project {
+  id
+  title
+  goal
+  budgetFen
+  status
+  statusName
+  signOffCount
+  satisfactionBallotId
+  startedAt
+  submittedAt
+  completedAt
+  cancelledAt
+  createdAt
+  updatedAt
+  community {
+    id
+    name
+  }
+  needs {
+    id
+    description
+    kindName
+    status
+    statusName
+    placeName
+    supporterCount
+  }
+  resources {
+    ...ProjectResourceFields
+  }
+  milestones {
+    id
+    position
+    title
+    dueOn
+    done
+    doneAt
+    note
+    photoUrls
+  }
+  signOffs {
+    accountId
+    nickname
+    note
+    createdAt
+  }
+}
+
+fragment ProjectResourceFields on ProjectResource {
+  id
+  kind
+  kindName
+  title
+  description
+  quantity
+  unit
+  offeredByName
+  partnerId
+  status
+  statusName
+  projectId
+  createdAt
+}
+`,
+
   StreetEscalatedNeeds: `query StreetEscalatedNeeds($first: Int, $after: String) {
   streetEscalatedNeeds(first: $first, after: $after) {
     edges {
@@ -4797,11 +5586,102 @@ fragment NeedFields on Need {
 }
 `,
 
+  SubmitProjectForSignOff: `mutation SubmitProjectForSignOff($input: ProjectIdInput!) {
+  submitProjectForSignOff(input: $input) {
+    ...ProjectFields
+  }
+}
+
+fragment ProjectFields on Project {
+  id
+  title
+  goal
+  budgetFen
+  status
+  statusName
+  signOffCount
+  satisfactionBallotId
+  startedAt
+  submittedAt
+  completedAt
+  cancelledAt
+  createdAt
+  updatedAt
+  community {
+    id
+    name
+  }
+  needs {
+    id
+    description
+    kindName
+    status
+    statusName
+    placeName
+    supporterCount
+  }
+  resources {
+    ...ProjectResourceFields
+  }
+  milestones {
+    id
+    position
+    title
+    dueOn
+    done
+    doneAt
+    note
+    photoUrls
+  }
+  signOffs {
+    accountId
+    nickname
+    note
+    createdAt
+  }
+}
+
+fragment ProjectResourceFields on ProjectResource {
+  id
+  kind
+  kindName
+  title
+  description
+  quantity
+  unit
+  offeredByName
+  partnerId
+  status
+  statusName
+  projectId
+  createdAt
+}
+`,
+
   SubscribeTemplates: `query SubscribeTemplates {
   subscribeTemplates {
     kind
     templateId
   }
+}
+`,
+
+  SupervisionCommittee: `query SupervisionCommittee($communityId: ID!) {
+  supervisionCommittee(communityId: $communityId) {
+    ...SupervisionCommitteeFields
+  }
+}
+
+fragment SupervisionCommitteeFields on SupervisionCommittee {
+  communityId
+  members {
+    accountId
+    nickname
+    appointedAt
+  }
+  minSignOffs
+  majority
+  requiredSignOffs
 }
 `,
 
@@ -5184,6 +6064,29 @@ fragment PartnerApplicationFields on PartnerApplication {
     id
     name
   }
+  createdAt
+}
+`,
+
+  WithdrawResource: `mutation WithdrawResource($input: ResourceIdInput!) {
+  withdrawResource(input: $input) {
+    ...ProjectResourceFields
+  }
+}
+
+fragment ProjectResourceFields on ProjectResource {
+  id
+  kind
+  kindName
+  title
+  description
+  quantity
+  unit
+  offeredByName
+  partnerId
+  status
+  statusName
+  projectId
   createdAt
 }
 `,

@@ -508,6 +508,8 @@ const ALLOWED = [
   'SubmitNeed', 'MyNeeds', 'Need', 'SupportNeed',
   // 一户三票 (issue 14)
   'Ballots', 'Ballot', 'BallotResults', 'CastBallotVote',
+  // 项目清单、资源清单 (issue 14)
+  'Projects', 'Project', 'CommunityResources',
   // 扫码登录社区工作台 (issue 13)
   'ConfirmConsoleLogin',
   // 隐私保护指引 (issue 17)

@@ -159,6 +159,33 @@ const LIST_PAGES = [
     node: (id) => ({ id, kind: 'NEEDS', pickMode: 'RANK', title: '投票 ' + id, status: 'OPEN', opensAt: AT, closesAt: AT, myHouseholds: [] }),
     itemsKey: 'ballots',
     check: ({ requests }) => assert.deepEqual(requests.map((v) => v.communityId), ['c1', 'c1', 'c1'], 'my community is the filter')
+  },
+  {
+    page: 'pages/project/list',
+    operation: 'Projects',
+    others: { MyHouseholds: { me: { id: 'a1', households: [{ id: 'h1', label: '3栋 501', community: COMMUNITY, members: [] }] } } },
+    answer: (connection) => ({ projects: connection }),
+    node: (id) => ({ id, title: '项目 ' + id, goal: '目标', budgetFen: 100, status: 'IN_PROGRESS', statusName: '实施中', signOffCount: 0, satisfactionBallotId: null, completedAt: null, createdAt: AT, milestones: [{ id: 'm1', done: true }] }),
+    itemsKey: 'projects',
+    check: ({ page, requests }) => {
+      assert.deepEqual(requests.map((v) => v.communityId), ['c1', 'c1', 'c1'], 'my community is the filter');
+      assert.equal(page.data.projects[0].progressText, '已完成 1/1 个里程碑');
+    }
+  },
+  {
+    page: 'pages/project/resources',
+    before: (page) => {
+      page.onLoad({ communityId: 'c1' });
+      return page.onShow();
+    },
+    operation: 'CommunityResources',
+    answer: (connection) => ({ communityResources: connection }),
+    node: (id) => ({ id, kind: 'MONEY', kindName: '资金', title: '资源 ' + id, description: null, quantity: 250000, unit: '分', offeredByName: '街道办事处', partnerId: null, status: 'OFFERED', statusName: '可用', projectId: null, createdAt: AT }),
+    itemsKey: 'resources',
+    check: ({ page, requests }) => {
+      assert.deepEqual(requests.map((v) => v.communityId), ['c1', 'c1', 'c1']);
+      assert.equal(page.data.resources[0].quantityText, '¥2500.00');
+    }
   }
 ];
 

@@ -1359,11 +1359,60 @@ test('me: 个人信息 links to the policy, 我的个人信息 and 注销账号'
   for (const url of shim.calls.navigateTo.map((n) => n.url.slice(1))) assert.ok(APP_PAGES.includes(url), url + ' is registered');
 });
 
+// ---- 项目清单、资源清单 (issue 14) ----
+const PROJECT_NODE = {
+  id: 'p1', title: '加装电梯', goal: '为 1 栋加装电梯', budgetFen: 50000000, status: 'COMPLETED', statusName: '已完成',
+  signOffCount: 1, satisfactionBallotId: 'b7', startedAt: ONB_AT, submittedAt: ONB_AT, completedAt: ONB_AT, cancelledAt: null,
+  createdAt: ONB_AT, updatedAt: ONB_AT, community: COMMUNITY,
+  needs: [{ id: 'n1', description: '老人上下楼困难', kindName: '要事', status: 'RESOLVED', statusName: '已解决', placeName: null, supporterCount: 3 }],
+  resources: [{ id: 'r1', kind: 'VENUE', kindName: '场地', title: '社区活动室', description: null, quantity: 1, unit: '间', offeredByName: '社区党群服务中心', partnerId: null, status: 'USED', statusName: '已用于项目', projectId: 'p1', createdAt: ONB_AT }],
+  milestones: [{ id: 'm1', position: 1, title: '方案设计', dueOn: '2026-12-20', done: true, doneAt: ONB_AT, note: '方案已公示', photoUrls: ['http://localhost:8080/photos/71?signature=a'] }],
+  signOffs: [{ accountId: 'a9', nickname: '李大爷', note: '质量不错', createdAt: ONB_AT }]
+};
+
+test('project list: one card per project linking to its detail, and the resources link', async () => {
+  const { page, shim } = openPage('pages/project/list', {
+    MyHouseholds: { me: { id: 'a1', households: [{ id: 'h1', label: '3栋 501', community: COMMUNITY, members: [] }] } },
+    Projects: { projects: pageOf([PROJECT_NODE]) }
+  });
+  await page.onShow();
+  assertNoErrorToast(shim);
+  const root = render('pages/project/list', page.data);
+  assert.deepEqual(byTag(root, 'navigator').map((n) => attr(n, 'url')), ['/pages/project/detail?id=p1']);
+  assert.ok(textOf(root).includes('已完成 1/1 个里程碑'));
+  assert.deepEqual(byClass(root, 'link').map((l) => [textOf(l), handlerOf(l, 'tap')]), [['查看资源清单', 'onOpenResources']]);
+});
+
+test('project detail: milestones with photos, needs, resources, sign-offs and the satisfaction ballot link', async () => {
+  const { page, shim } = openPage('pages/project/detail', { Project: { project: PROJECT_NODE } });
+  await page.onLoad({ id: 'p1' });
+  assertNoErrorToast(shim);
+  const root = render('pages/project/detail', page.data);
+  assert.deepEqual(byTag(root, 'image').map((i) => [attr(i, 'src'), handlerOf(i, 'tap')]),
+    [['http://localhost:8080/photos/71?signature=a', 'onPreviewPhoto']]);
+  const text = textOf(root);
+  for (const part of ['1. 方案设计', '方案已公示', '老人上下楼困难', '社区活动室', '李大爷 已验收']) assert.ok(text.includes(part), part);
+  assert.deepEqual(byClass(root, 'primary-link').map((l) => [textOf(l), handlerOf(l, 'tap')]),
+    [['项目已完成，参加满意度投票', 'onOpenBallot']]);
+});
+
+test('resources: one card per resource with kind, quantity and who offers it', async () => {
+  const { page, shim } = openPage('pages/project/resources', {
+    CommunityResources: { communityResources: pageOf([PROJECT_NODE.resources[0]]) }
+  });
+  page.onLoad({ communityId: 'c1' });
+  await page.onShow();
+  assertNoErrorToast(shim);
+  const root = render('pages/project/resources', page.data);
+  assert.equal(byClass(root, 'card').length, 1);
+  assert.ok(textOf(root).includes('场地 · 1 间 · 社区党群服务中心'));
+});
+
 // Notification deep links (server side: notice pages) must open registered pages.
 test('every route a notification links to is registered in app.json and renders', () => {
   const routes = ['pages/household/index', 'pages/household/request', 'pages/household/review', 'pages/partner/application',
     'pages/partner/invitations', 'pages/partner/index', 'pages/staff/partner-application', 'pages/need/detail',
-    'pages/ballot/detail'];
+    'pages/ballot/detail', 'pages/project/detail'];
   for (const route of routes) {
     assert.ok(APP_PAGES.includes(route), route + ' is not registered');
     const { definition } = openPage(route);

@@ -8,11 +8,12 @@ const NEED_STATUS_LABELS = Object.freeze({
   ON_AGENDA: '待联席会议',
   ESCALATED: '已上报街道',
   RESOLVED: '已解决',
-  MERGED: '已合并'
+  MERGED: '已合并',
+  IN_PROJECT: '已纳入项目'
 });
 const NEED_KIND_LABELS = Object.freeze({ MAJOR: '大事', PRACTICAL: '实事', IMPORTANT: '要事', URGENT: '急事', DIFFICULT: '难事' });
 const ACTOR_LABELS = Object.freeze({ RESIDENT: '居民', STAFF: '社区', STREET_STAFF: '街道', SYSTEM: '系统' });
-const OPEN = ['SUBMITTED', 'TRIAGED', 'ORDERED', 'ON_AGENDA', 'ESCALATED'];
+const OPEN = ['SUBMITTED', 'TRIAGED', 'ORDERED', 'ON_AGENDA', 'ESCALATED', 'IN_PROJECT'];
 
 function needStatusLabel(status) {
   return NEED_STATUS_LABELS[status] || status || '';

@@ -30,5 +30,17 @@ public enum AuditAction {
     /** Something was cancelled (a ballot). */
     CANCELLED,
     /** A person's personal information was erased (account deletion performed). */
-    ERASED
+    ERASED,
+    /** Something was pledged (a resource, to a project). */
+    PLEDGED,
+    /** Something was started (a project). */
+    STARTED,
+    /** A project's milestone was reported done. */
+    MILESTONE_REPORTED,
+    /** A project was submitted to its supervision committee for sign-off. */
+    SUBMITTED_FOR_SIGN_OFF,
+    /** A supervision committee member signed off a project. */
+    SIGNED_OFF,
+    /** Something was completed (a project, by its sign-offs). */
+    COMPLETED
 }

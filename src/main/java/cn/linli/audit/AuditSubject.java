@@ -23,5 +23,13 @@ public enum AuditSubject {
     /** A household ballot (一户三票). */
     BALLOT,
     /** A person's account: its deletion (注销) requested, cancelled and performed (subject id: the account). */
-    ACCOUNT
+    ACCOUNT,
+    /** A project of the community (项目清单). */
+    PROJECT,
+    /** A resource offered to a community (资源清单). */
+    PROJECT_RESOURCE,
+    /** A member of a community's supervision committee (监督委员会; subject id: the member's account). */
+    SUPERVISION_MEMBER,
+    /** A community's sign-off rule (subject id: the community). */
+    SUPERVISION_RULE
 }

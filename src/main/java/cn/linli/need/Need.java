@@ -21,8 +21,10 @@ public record Need(long id, long communityId, long streetId, long householdId, @
         return new Keyset(createdAt, id);
     }
 
+    /** Past its due date while the community still holds it (escalated or taken into a project, it is not). */
     boolean overdue(Instant now) {
-        return dueAt != null && status.open() && status != NeedStatus.ESCALATED && dueAt.isBefore(now);
+        return dueAt != null && status.open() && status != NeedStatus.ESCALATED && status != NeedStatus.IN_PROJECT
+                && dueAt.isBefore(now);
     }
 
     /** Needs compare by id: GraphQL batch loading keys on them, and a reloaded row is the same need. */

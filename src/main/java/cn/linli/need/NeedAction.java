@@ -16,7 +16,10 @@ public enum NeedAction {
     MEETING_ESCALATED("联席会议上报街道"),
     MEETING_REOPENED("联席会议退回处理"),
     ESCALATE("逾期上报街道"),
-    RESOLVE("标记已解决");
+    RESOLVE("标记已解决"),
+    ADD_TO_PROJECT("纳入项目"),
+    PROJECT_COMPLETED("项目已完成"),
+    PROJECT_CANCELLED("项目已取消");
 
     private final String displayName;
 

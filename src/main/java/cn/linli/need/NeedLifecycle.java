@@ -14,6 +14,7 @@ import static cn.linli.need.NeedActor.STAFF;
 import static cn.linli.need.NeedActor.STREET_STAFF;
 import static cn.linli.need.NeedActor.SYSTEM;
 import static cn.linli.need.NeedStatus.ESCALATED;
+import static cn.linli.need.NeedStatus.IN_PROJECT;
 import static cn.linli.need.NeedStatus.MERGED;
 import static cn.linli.need.NeedStatus.ON_AGENDA;
 import static cn.linli.need.NeedStatus.ORDERED;
@@ -30,7 +31,8 @@ final class NeedLifecycle {
 
     static final NeedStatus INITIAL = SUBMITTED;
 
-    private static final Set<NeedStatus> OPEN = EnumSet.of(SUBMITTED, TRIAGED, ORDERED, ON_AGENDA, ESCALATED);
+    private static final Set<NeedStatus> OPEN = EnumSet.of(SUBMITTED, TRIAGED, ORDERED, ON_AGENDA, ESCALATED,
+            IN_PROJECT);
 
     /** {@code to} null: the need stays where it is. */
     private record Transition(Set<NeedStatus> from, NeedStatus to, Set<NeedActor> by) {
@@ -54,6 +56,10 @@ final class NeedLifecycle {
         put(NeedAction.MEETING_REOPENED, EnumSet.of(ON_AGENDA), TRIAGED, STAFF);
         put(NeedAction.ESCALATE, EnumSet.of(TRIAGED), ESCALATED, SYSTEM);
         put(NeedAction.RESOLVE, EnumSet.of(TRIAGED, ESCALATED), RESOLVED, STAFF, STREET_STAFF);
+        // 项目清单 (cn.linli.project): a triaged need becomes part of a project; the project's end settles it
+        put(NeedAction.ADD_TO_PROJECT, EnumSet.of(TRIAGED), IN_PROJECT, STAFF);
+        put(NeedAction.PROJECT_COMPLETED, EnumSet.of(IN_PROJECT), RESOLVED, SYSTEM);
+        put(NeedAction.PROJECT_CANCELLED, EnumSet.of(IN_PROJECT), TRIAGED, SYSTEM);
     }
 
     private static void put(NeedAction action, Set<NeedStatus> from, NeedStatus to, NeedActor... by) {

@@ -81,8 +81,8 @@ class NeedMoves {
             case ORDER -> AuditAction.ORDERED;
             case ESCALATE, MEETING_ESCALATED -> AuditAction.ESCALATED;
             case MEETING_RESOLVED, MEETING_REOPENED -> AuditAction.AGENDA_DECIDED;
-            case RESOLVE, ORDER_CONFIRMED -> AuditAction.RESOLVED;
-            case SUPPORT, ABSORB, PUT_ON_AGENDA, ORDER_CANCELLED -> AuditAction.UPDATED;
+            case RESOLVE, ORDER_CONFIRMED, PROJECT_COMPLETED -> AuditAction.RESOLVED;
+            case SUPPORT, ABSORB, PUT_ON_AGENDA, ORDER_CANCELLED, ADD_TO_PROJECT, PROJECT_CANCELLED -> AuditAction.UPDATED;
         };
     }
 

@@ -10,7 +10,9 @@ public enum NeedStatus {
     ON_AGENDA("待联席会议"),
     ESCALATED("已上报街道"),
     RESOLVED("已解决"),
-    MERGED("已合并");
+    MERGED("已合并"),
+    /** Linked to a project of the community (项目清单): settled when the project completes. */
+    IN_PROJECT("已纳入项目");
 
     private final String displayName;
 

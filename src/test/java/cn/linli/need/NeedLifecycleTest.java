@@ -19,6 +19,7 @@ import static cn.linli.need.NeedActor.STAFF;
 import static cn.linli.need.NeedActor.STREET_STAFF;
 import static cn.linli.need.NeedActor.SYSTEM;
 import static cn.linli.need.NeedStatus.ESCALATED;
+import static cn.linli.need.NeedStatus.IN_PROJECT;
 import static cn.linli.need.NeedStatus.MERGED;
 import static cn.linli.need.NeedStatus.ON_AGENDA;
 import static cn.linli.need.NeedStatus.ORDERED;
@@ -34,7 +35,8 @@ class NeedLifecycleTest {
     private record Rule(Set<NeedStatus> from, NeedStatus to, Set<NeedActor> by) {
     }
 
-    private static final Set<NeedStatus> OPEN = EnumSet.of(SUBMITTED, TRIAGED, ORDERED, ON_AGENDA, ESCALATED);
+    private static final Set<NeedStatus> OPEN = EnumSet.of(SUBMITTED, TRIAGED, ORDERED, ON_AGENDA, ESCALATED,
+            IN_PROJECT);
 
     /** {@code to} null: the action keeps the state. */
     private static final Map<NeedAction, Rule> EXPECTED = Map.ofEntries(
@@ -52,7 +54,10 @@ class NeedLifecycleTest {
             Map.entry(NeedAction.MEETING_ESCALATED, new Rule(Set.of(ON_AGENDA), ESCALATED, Set.of(STAFF))),
             Map.entry(NeedAction.MEETING_REOPENED, new Rule(Set.of(ON_AGENDA), TRIAGED, Set.of(STAFF))),
             Map.entry(NeedAction.ESCALATE, new Rule(Set.of(TRIAGED), ESCALATED, Set.of(SYSTEM))),
-            Map.entry(NeedAction.RESOLVE, new Rule(Set.of(TRIAGED, ESCALATED), RESOLVED, Set.of(STAFF, STREET_STAFF))));
+            Map.entry(NeedAction.RESOLVE, new Rule(Set.of(TRIAGED, ESCALATED), RESOLVED, Set.of(STAFF, STREET_STAFF))),
+            Map.entry(NeedAction.ADD_TO_PROJECT, new Rule(Set.of(TRIAGED), IN_PROJECT, Set.of(STAFF))),
+            Map.entry(NeedAction.PROJECT_COMPLETED, new Rule(Set.of(IN_PROJECT), RESOLVED, Set.of(SYSTEM))),
+            Map.entry(NeedAction.PROJECT_CANCELLED, new Rule(Set.of(IN_PROJECT), TRIAGED, Set.of(SYSTEM))));
 
     static Stream<Arguments> everyCase() {
         List<Arguments> cases = new ArrayList<>();

@@ -67,7 +67,14 @@ public enum ErrorCode {
     PRIVACY_CONSENT_REQUIRED("请先阅读并同意最新的隐私保护指引"),
     PRIVACY_POLICY_OUTDATED("隐私保护指引已更新，请阅读最新版本后再同意"),
     ACCOUNT_DELETION_BLOCKED("暂时不能注销账号，请先处理未完成的事项"),
-    ACCOUNT_DELETION_INVALID_TRANSITION("该注销申请当前状态不允许此操作");
+    ACCOUNT_DELETION_INVALID_TRANSITION("该注销申请当前状态不允许此操作"),
+    PROJECT_INVALID_TRANSITION("该项目当前状态不允许此操作"),
+    PROJECT_MILESTONES_OPEN("项目还有未完成的里程碑，不能提交验收"),
+    NOT_SUPERVISION_MEMBER("只有本社区监督委员会成员才能验收项目"),
+    STAFF_CANNOT_SIGN_OFF("社区工作人员不能验收项目，须由监督委员会成员验收"),
+    ALREADY_SIGNED_OFF("你已验收过该项目"),
+    SUPERVISION_MEMBER_INELIGIBLE("只能任命本社区已认证的居民（非社区工作人员）为监督委员会成员"),
+    RESOURCE_INVALID_TRANSITION("该资源当前状态不允许此操作");
 
     private final String defaultMessage;
 
