@@ -131,35 +131,8 @@ abstract class BallotTestBase extends IntegrationTest {
         return response.path("ballotResults").entity(MAP).get();
     }
 
-    protected static void expectCode(GraphQlTester.Response response, String code) {
-        response.errors().expect(error -> code.equals(error.getExtensions().get("code"))).verify();
-    }
-
-    protected static String data(GraphQlTester.Request<?> request, String path) {
-        GraphQlTester.Response response = request.execute();
-        response.errors().verify();
-        return response.path(path).entity(String.class).get();
-    }
-
     // ---- real concurrency over HTTP ----
 
-    /** One HTTP request with an api/ document: "OK", or the first error's code. */
-    @SuppressWarnings("unchecked")
-    protected String call(String token, String operation, Map<String, Object> variables) {
-        Map<String, Object> body = http().post().uri("/graphql")
-                .header("Authorization", "Bearer " + token)
-                .header("Content-Type", "application/json")
-                .bodyValue(Map.of("query", ApiDocuments.load(operation), "operationName", operation,
-                        "variables", variables))
-                .exchange()
-                .expectStatus().isOk()
-                .expectBody(Map.class).returnResult().getResponseBody();
-        List<Map<String, Object>> errors = (List<Map<String, Object>>) Objects.requireNonNull(body).get("errors");
-        if (errors == null || errors.isEmpty()) {
-            return "OK";
-        }
-        return String.valueOf(((Map<String, Object>) errors.get(0).get("extensions")).get("code"));
-    }
 
     private Map<String, String> households(Login who, String community) {
         GraphQlTester.Response tree = api(who.client(), "CommunityTree").variable("id", community).execute();

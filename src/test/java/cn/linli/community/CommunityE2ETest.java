@@ -119,10 +119,6 @@ class CommunityE2ETest extends IntegrationTest {
         expectCode(api(anonymous(), "Communities").execute(), "UNAUTHENTICATED");
     }
 
-    private static void expectCode(GraphQlTester.Response response, String code) {
-        response.errors().expect(error -> code.equals(error.getExtensions().get("code"))).verify();
-    }
-
     private static void expectField(GraphQlTester.Response response, String field) {
         response.errors().expect(error -> "VALIDATION_FAILED".equals(error.getExtensions().get("code"))
                 && field.equals(error.getExtensions().get("field"))).verify();

@@ -79,10 +79,6 @@ abstract class TreeTestBase extends IntegrationTest {
         return input;
     }
 
-    protected static void expectCode(GraphQlTester.Response response, String code) {
-        response.errors().expect(error -> code.equals(error.getExtensions().get("code"))).verify();
-    }
-
     protected static void expectField(GraphQlTester.Response response, String field) {
         response.errors().expect(error -> "VALIDATION_FAILED".equals(error.getExtensions().get("code"))
                 && field.equals(error.getExtensions().get("field"))).verify();

@@ -154,16 +154,6 @@ class ConsoleLoginE2ETest extends IntegrationTest {
         return poll(ticket);
     }
 
-    /** "OK", or the first error's code. */
-    @SuppressWarnings("unchecked")
-    private String call(@Nullable String token, String operation, Map<String, Object> variables) {
-        List<Map<String, Object>> errors = (List<Map<String, Object>>) graphql(token, operation, variables).get("errors");
-        if (errors == null || errors.isEmpty()) {
-            return "OK";
-        }
-        return String.valueOf(((Map<String, Object>) errors.get(0).get("extensions")).get("code"));
-    }
-
     @SuppressWarnings("unchecked")
     private Map<String, Object> graphql(@Nullable String token, String operation, Map<String, Object> variables) {
         var request = http().post().uri("/graphql").header("Content-Type", "application/json");

@@ -93,10 +93,6 @@ abstract class HouseholdTestBase extends IntegrationTest {
         return api(who.client(), operation).variable("input", input).execute();
     }
 
-    protected static void expectCode(GraphQlTester.Response response, String code) {
-        response.errors().expect(error -> code.equals(error.getExtensions().get("code"))).verify();
-    }
-
     // ---- assertions on the database (never used to drive a flow) ----
 
     protected long members(String householdId, long accountId) {

@@ -118,12 +118,6 @@ class NewCommunityJourneyE2ETest extends HouseholdTestBase {
                 .orElseThrow(() -> new AssertionError("no household " + label));
     }
 
-    private static String data(GraphQlTester.Request<?> request, String path) {
-        GraphQlTester.Response response = request.execute();
-        response.errors().verify();
-        return response.path(path).entity(String.class).get();
-    }
-
     private static void step(Login who, String operation, Map<String, Object> input, String status) {
         GraphQlTester.Response response = api(who.client(), operation).variable("input", input).execute();
         response.errors().verify();

@@ -75,21 +75,4 @@ class VerificationConcurrencyE2ETest extends HouseholdTestBase {
         return runAtOnce(calls);
     }
 
-    /** One HTTP request with an api/ document: "OK", or the first error's code. */
-    @SuppressWarnings("unchecked")
-    private String call(String token, String operation, Map<String, Object> variables) {
-        Map<String, Object> body = http().post().uri("/graphql")
-                .header("Authorization", "Bearer " + token)
-                .header("Content-Type", "application/json")
-                .bodyValue(Map.of("query", ApiDocuments.load(operation), "operationName", operation,
-                        "variables", variables))
-                .exchange()
-                .expectStatus().isOk()
-                .expectBody(Map.class).returnResult().getResponseBody();
-        List<Map<String, Object>> errors = (List<Map<String, Object>>) body.get("errors");
-        if (errors == null || errors.isEmpty()) {
-            return "OK";
-        }
-        return String.valueOf(((Map<String, Object>) errors.get(0).get("extensions")).get("code"));
-    }
 }

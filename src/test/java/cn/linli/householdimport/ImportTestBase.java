@@ -92,10 +92,6 @@ abstract class ImportTestBase extends IntegrationTest {
         return api(login.client(), "CommitHouseholdImport").variable("input", Map.of("importId", importId)).execute();
     }
 
-    protected static void expectCode(GraphQlTester.Response response, String code) {
-        response.errors().expect(error -> code.equals(error.getExtensions().get("code"))).verify();
-    }
-
     /** Every place of the community's tree, counted: estates + buildings + units + households. */
     protected long places(long communityId) {
         return count("select (select count(*) from estate where community_id = " + communityId + ")"

@@ -134,10 +134,6 @@ abstract class NeedTestBase extends IntegrationTest {
                 + " and action = '" + action + "'");
     }
 
-    protected static void expectCode(GraphQlTester.Response response, String code) {
-        response.errors().expect(error -> code.equals(error.getExtensions().get("code"))).verify();
-    }
-
     /** Waits (without sleeping blindly: polling the condition) for something an after-commit listener does. */
     protected static void eventually(BooleanSupplier condition, String what) {
         Instant deadline = Instant.now().plus(Duration.ofSeconds(20));

@@ -154,10 +154,6 @@ public abstract class OrderTestBase extends IntegrationTest {
         dueNow(OrderTransitions.AUTO_CONFIRM, orderId);
     }
 
-    protected static void expectCode(GraphQlTester.Response response, String code) {
-        response.errors().expect(error -> code.equals(error.getExtensions().get("code"))).verify();
-    }
-
     protected static void assertTimeline(GraphQlTester.Response response, String path, String... transitions) {
         List<Map<String, Object>> events = response.path(path + ".timeline").entityList(
                 new org.springframework.core.ParameterizedTypeReference<Map<String, Object>>() { }).get();

@@ -181,10 +181,6 @@ abstract class PrivacyTestBase extends IntegrationTest {
         books.path("timeBankReconciliation.balanced").entity(Boolean.class).isEqualTo(true);
     }
 
-    protected static void expectCode(GraphQlTester.Response response, String code) {
-        response.errors().expect(error -> code.equals(error.getExtensions().get("code"))).verify();
-    }
-
     protected String text(String sql) {
         return db.sql(sql).map(row -> row.get(0, String.class)).one().blockOptional().orElse(null);
     }

@@ -134,33 +134,6 @@ abstract class ProjectTestBase extends IntegrationTest {
                 .map(row -> row.get("status", String.class)).one().block();
     }
 
-    protected static void expectCode(GraphQlTester.Response response, String code) {
-        response.errors().expect(error -> code.equals(error.getExtensions().get("code"))).verify();
-    }
-
-    protected static String data(GraphQlTester.Request<?> request, String path) {
-        GraphQlTester.Response response = request.execute();
-        response.errors().verify();
-        return response.path(path).entity(String.class).get();
-    }
-
-    /** One real HTTP request with an api/ document: "OK", or the first error's code. */
-    @SuppressWarnings("unchecked")
-    protected String call(String token, String operation, Map<String, Object> variables) {
-        Map<String, Object> body = http().post().uri("/graphql")
-                .header("Authorization", "Bearer " + token)
-                .header("Content-Type", "application/json")
-                .bodyValue(Map.of("query", ApiDocuments.load(operation), "operationName", operation,
-                        "variables", variables))
-                .exchange()
-                .expectStatus().isOk()
-                .expectBody(Map.class).returnResult().getResponseBody();
-        List<Map<String, Object>> errors = (List<Map<String, Object>>) Objects.requireNonNull(body).get("errors");
-        if (errors == null || errors.isEmpty()) {
-            return "OK";
-        }
-        return String.valueOf(((Map<String, Object>) errors.get(0).get("extensions")).get("code"));
-    }
 
     private List<String> households(Login who, String community) {
         GraphQlTester.Response tree = api(who.client(), "CommunityTree").variable("id", community).execute();

@@ -1,11 +1,14 @@
 package cn.linli.support;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 import cn.linli.devservices.DevServices;
 import cn.linli.devservices.WeChatSandbox;
 import cn.linli.platform.crypto.PersonalDataCipher;
+import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -80,6 +83,40 @@ public abstract class IntegrationTest {
     }
 
     /** Logs in through WeChat (the sandbox maps any code to a stable openid) with the LoginWithWeChat document. */
+    /** The response failed with this error code (extensions.code). */
+    protected static void expectCode(GraphQlTester.Response response, String code) {
+        response.errors().expect(error -> code.equals(error.getExtensions().get("code"))).verify();
+    }
+
+    /** The value at {@code path} of a response that has no errors. */
+    protected static String data(GraphQlTester.Request<?> request, String path) {
+        GraphQlTester.Response response = request.execute();
+        response.errors().verify();
+        return response.path(path).entity(String.class).get();
+    }
+
+    /**
+     * One real HTTP request with an api/ document ({@code token} null: anonymous): "OK", or the first error's code.
+     * Safe to run from many threads at once (for concurrency tests).
+     */
+    @SuppressWarnings("unchecked")
+    protected String call(@Nullable String token, String operation, Map<String, Object> variables) {
+        WebTestClient.RequestBodySpec request = http().post().uri("/graphql").header("Content-Type", "application/json");
+        if (token != null) {
+            request = request.header("Authorization", "Bearer " + token);
+        }
+        Map<String, Object> body = request.bodyValue(Map.of("query", ApiDocuments.load(operation), "operationName", operation,
+                        "variables", variables))
+                .exchange()
+                .expectStatus().isOk()
+                .expectBody(Map.class).returnResult().getResponseBody();
+        List<Map<String, Object>> errors = (List<Map<String, Object>>) Objects.requireNonNull(body).get("errors");
+        if (errors == null || errors.isEmpty()) {
+            return "OK";
+        }
+        return String.valueOf(((Map<String, Object>) errors.get(0).get("extensions")).get("code"));
+    }
+
     protected Login login(String code) {
         GraphQlTester.Response response = api(anonymous(), "LoginWithWeChat")
                 .variable("input", Map.of("code", code))
