@@ -65,7 +65,8 @@ final class ProjectInputs {
             @NotNull(message = "请填写项目预算") @Min(value = 0, message = "项目预算不能为负数")
             @Max(value = 100_000_000_000L, message = "项目预算过大") Long budgetFen,
             @Nullable @Size(max = 50, message = "一次最多关联 50 个需求") List<String> needIds,
-            @Nullable @Size(max = 50, message = "里程碑不能超过 50 个") List<@Valid MilestoneInput> milestones) {
+            @Nullable @Size(max = 50, message = "里程碑不能超过 50 个") List<@Valid MilestoneInput> milestones,
+            @Nullable String idempotencyKey) {
 
         CreateProjectInput {
             title = Texts.strip(title);

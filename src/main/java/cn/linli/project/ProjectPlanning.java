@@ -7,6 +7,7 @@ import cn.linli.audit.AuditAction;
 import cn.linli.need.ProjectNeeds;
 import cn.linli.platform.db.TransactionConflicts;
 import cn.linli.platform.graphql.Ids;
+import cn.linli.platform.idempotency.IdempotencyKeys;
 import cn.linli.platform.security.Viewer;
 import cn.linli.project.ProjectInputs.AddProjectMilestoneInput;
 import cn.linli.project.ProjectInputs.CreateProjectInput;
@@ -49,8 +50,11 @@ class ProjectPlanning {
             long community = Ids.parse(input.communityId(), "input.communityId");
             List<Long> needIds = parseIds(input.needIds(), "input.needIds");
             List<MilestoneInput> planned = input.milestones() == null ? List.of() : input.milestones();
+            @Nullable String key = input.idempotencyKey() == null ? null : IdempotencyKeys.checked(input.idempotencyKey());
+            String hash = IdempotencyKeys.sha256(String.join("\u0000", String.valueOf(community), input.title(),
+                    input.goal(), String.valueOf(input.budgetFen()), String.valueOf(needIds), String.valueOf(planned)));
             var row = new ProjectRepository.NewProject(community, input.title(), input.goal(), input.budgetFen(),
-                    viewer.accountId());
+                    viewer.accountId(), key, hash);
             return policy.requireStaff(viewer, community)
                     .then(projects.insert(row))
                     .flatMap(project -> Flux.fromIterable(planned)
@@ -58,8 +62,16 @@ class ProjectPlanning {
                             .then(linked(viewer, project, needIds))
                             .then(projects.find(project.id())))
                     .flatMap(project -> steps.audited(viewer.accountId(), null, project, AuditAction.CREATED,
-                            Map.of("needIds", needIds, "milestones", planned.size())));
+                            Map.of("needIds", needIds, "milestones", planned.size())))
+                    .switchIfEmpty(Mono.defer(() -> key == null ? Mono.empty() : replayed(viewer, key, hash)));
         });
+    }
+
+    /** A replay under the same key returns the first project; a different request under it is refused. */
+    private Mono<Project> replayed(Viewer viewer, String key, String hash) {
+        return projects.findByKey(viewer.accountId(), key)
+                .flatMap(first -> IdempotencyKeys.ifSameRequest(first.requestHash(), hash,
+                        () -> projects.find(first.id())));
     }
 
     @Transactional

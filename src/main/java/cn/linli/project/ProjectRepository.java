@@ -30,20 +30,36 @@ class ProjectRepository {
         this.db = db;
     }
 
-    record NewProject(long communityId, String title, String goal, long budgetFen, long createdBy) {
+    record NewProject(long communityId, String title, String goal, long budgetFen, long createdBy,
+                      @Nullable String idempotencyKey, String requestHash) {
     }
 
+    /** The new project, or nothing when its creator already made one under the same idempotency key. */
     Mono<Project> insert(NewProject row) {
         return db.sql("""
-                        insert into project (community_id, title, goal, budget_fen, status, created_by)
-                        values (:community, :title, :goal, :budget, :status, :by)
+                        insert into project (community_id, title, goal, budget_fen, status, created_by, idempotency_key,
+                                             request_hash)
+                        values (:community, :title, :goal, :budget, :status, :by, :key, :hash)
+                        on conflict (created_by, idempotency_key) where idempotency_key is not null do nothing
                         returning id
                         """)
                 .bind("community", row.communityId()).bind("title", row.title()).bind("goal", row.goal())
                 .bind("budget", row.budgetFen()).bind("status", ProjectLifecycle.INITIAL.name())
                 .bind("by", row.createdBy())
+                .bind("key", Binds.nullable(row.idempotencyKey(), String.class))
+                .bind("hash", row.requestHash())
                 .map(r -> r.get("id", Long.class)).one()
                 .flatMap(this::find);
+    }
+
+    /** The project its creator made under this key, with the hash of the request that made it. */
+    Mono<KeyedProject> findByKey(long createdBy, String idempotencyKey) {
+        return db.sql("select id, request_hash from project where created_by = :by and idempotency_key = :key")
+                .bind("by", createdBy).bind("key", idempotencyKey)
+                .map(r -> new KeyedProject(r.get("id", Long.class), r.get("request_hash", String.class))).one();
+    }
+
+    record KeyedProject(long id, String requestHash) {
     }
 
     Mono<Project> find(long id) {

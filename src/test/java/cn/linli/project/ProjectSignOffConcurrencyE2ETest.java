@@ -1,5 +1,6 @@
 package cn.linli.project;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -11,7 +12,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Committee members signing at the same moment — real concurrent HTTP requests — complete a project exactly once:
- * one completion, one satisfaction ballot, one completion notice per resident.
+ * one completion, one satisfaction ballot, one completion notice per resident. A creation sent several times at once
+ * under one idempotency key makes one project.
  */
 class ProjectSignOffConcurrencyE2ETest extends ProjectTestBase {
 
@@ -71,4 +73,31 @@ class ProjectSignOffConcurrencyE2ETest extends ProjectTestBase {
         assertThat(count("select count(*) from project where id = " + project + " and ballot_id is not null"))
                 .isEqualTo(1);
     }
+
+    @Test
+    void aCreationReplayedUnderItsKeyMakesOneProject() throws Exception {
+        Community community = newCommunity();
+        Map<String, Object> input = new HashMap<>(projectInput(community, List.of(), "施工"));
+        input.put("idempotencyKey", "create-project-replay-1");
+        String token = community.staff().accessToken();
+
+        List<String> outcomes = runAtOnce(java.util.stream.IntStream.range(0, 8)
+                .mapToObj(i -> (Callable<String>) () -> call(token, "CreateProject", Map.of("input", input)))
+                .toList());
+
+        assertThat(outcomes).containsOnly("OK");
+        assertThat(count("select count(*) from project where idempotency_key = 'create-project-replay-1'"))
+                .isEqualTo(1);
+        String first = data(api(community.staff().client(), "CreateProject").variable("input", input), "createProject.id");
+        assertThat(count("select count(*) from project where id = " + first + " and idempotency_key is not null"))
+                .isEqualTo(1);
+
+        // the same key for a different project is refused and makes nothing
+        Map<String, Object> other = new HashMap<>(input);
+        other.put("title", "修缮屋顶");
+        expectCode(mutate(community.staff(), "CreateProject", other), "IDEMPOTENCY_KEY_REUSED");
+        assertThat(count("select count(*) from project where created_by = " + community.staff().accountId()))
+                .isEqualTo(1);
+    }
+
 }
