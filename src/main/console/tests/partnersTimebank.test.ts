@@ -16,6 +16,11 @@ describe('partners', () => {
     expect(contractedPartnerIds(apps, 'c1')).toEqual(['p1']);
   });
 
+  it('adds partners the community lists offerings of (onboarded without an application), each once', () => {
+    const apps = [application('1', 'APPROVED', 'p1')];
+    expect(contractedPartnerIds(apps, 'c1', ['p9', 'p1', 'p9'])).toEqual(['p1', 'p9']);
+  });
+
   it('a contract needs dates in order and a capacity of 1–1000; a rejection needs a reason', () => {
     expect(contractError({ validFrom: '', validTo: '2027-01-01', capacity: 3 })).toBe('请选择合同起止日期');
     expect(contractError({ validFrom: '2027-02-01', validTo: '2027-01-01', capacity: 3 })).toBe('合同结束日期不能早于开始日期');

@@ -29,10 +29,14 @@ export function partnerReasonError(reason: string | null | undefined): string | 
   return null;
 }
 
-/** Partners this community contracted: the approved applications' partners, each once. */
-export function contractedPartnerIds(applications: Application[], communityId: string): string[] {
+/**
+ * Partners serving this community: those whose application it approved, and those whose offerings it lists (a partner
+ * under a valid contract, including partners an administrator onboarded without an application) — each once.
+ */
+export function contractedPartnerIds(applications: Application[], communityId: string,
+                                     offeringPartnerIds: string[] = []): string[] {
   const ids = applications.filter((a) => a.partner && answerFor(a, communityId)?.status === 'APPROVED').map((a) => a.partner!.id);
-  return [...new Set(ids)];
+  return [...new Set([...ids, ...offeringPartnerIds])];
 }
 
 export function score(value: number | null | undefined): string {
