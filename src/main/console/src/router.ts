@@ -10,6 +10,8 @@ import FestivalPage from './pages/FestivalPage.vue';
 import PartnersPage from './pages/PartnersPage.vue';
 import TimeBankPage from './pages/TimeBankPage.vue';
 import FiguresPage from './pages/FiguresPage.vue';
+import NeedTriagePage from './pages/NeedTriagePage.vue';
+import BallotsPage from './pages/BallotsPage.vue';
 
 export const router = createRouter({
   history: createWebHistory('/console/'),
@@ -25,6 +27,8 @@ export const router = createRouter({
         { path: 'festival', name: 'festival', component: FestivalPage, meta: { title: '邻里节' } },
         { path: 'partners', name: 'partners', component: PartnersPage, meta: { title: '合伙人' } },
         { path: 'timebank', name: 'timebank', component: TimeBankPage, meta: { title: '时间银行' } },
+        { path: 'needs', name: 'needs', component: NeedTriagePage, meta: { title: '需求分流' } },
+        { path: 'ballots', name: 'ballots', component: BallotsPage, meta: { title: '投票' } },
         { path: 'figures', name: 'figures', component: FiguresPage, meta: { title: '数据' } },
       ],
     },
