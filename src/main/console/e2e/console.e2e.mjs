@@ -76,6 +76,11 @@ const placed = (await call(resident, 'PlaceOrder', { input: {
   householdId: household.id, categoryCode: 'HOME_REPAIR', description: marker + ' 卫生间水管漏水',
   urgency: 'URGENT', contactPhone: '13800000001', idempotencyKey: 'console-e2e-' + Date.now() } })).placeOrder;
 assert.equal(placed.status, 'SUBMITTED');
+// ---- and a need of theirs for the triage board ----
+const needMarker = '控制台需求-' + Date.now();
+const submittedNeed = (await call(resident, 'SubmitNeed', { input: {
+  householdId: household.id, description: needMarker + ' 楼道灯不亮', idempotencyKey: 'console-e2e-need-' + Date.now() } })).submitNeed;
+assert.equal(submittedNeed.status, 'SUBMITTED');
 
 // ---- the browser ----
 const browser = await chromium.launch({
@@ -144,6 +149,39 @@ try {
   await page.screenshot({ path: join(shots, '05-order-detail.png') });
   await page.keyboard.press('Escape');
   await drawer.waitFor({ state: 'hidden' });
+
+  // 需求分流: the resident's need (submitted above) is triaged in the console as 急事 · 紧急; its status changes and
+  // the due date the server set shows
+  await page.locator('[data-test=menu-needs]').click();
+  const needRow = page.locator('[data-test=needs] tr.el-table__row', { hasText: needMarker });
+  await needRow.locator('[data-test=need-status]', { hasText: '待分流' }).waitFor();
+  await needRow.locator('[data-test=triage]').click();
+  const triageDialog = page.locator('[data-test=triage-dialog]');
+  await triageDialog.getByText('急事', { exact: true }).click();
+  await triageDialog.getByText('紧急', { exact: true }).click();
+  await triageDialog.locator('.el-radio-button.is-active', { hasText: '紧急' }).waitFor();
+  await triageDialog.getByText('小时内办结').waitFor();
+  await page.screenshot({ path: join(shots, '05a-triage-dialog.png') });
+  await triageDialog.locator('[data-test=triage-save]').click();
+  await needRow.locator('[data-test=need-status]', { hasText: '处理中' }).waitFor();
+  await needRow.locator('[data-test=need-kind]', { hasText: '急事 · 紧急' }).waitFor();
+  assert.notEqual((await needRow.locator('[data-test=need-due]').innerText()).trim(), '—', 'the server set a due date');
+  const triagedNeed = (await call(resident, 'Need', { id: submittedNeed.id })).need;
+  assert.equal(triagedNeed.status, 'TRIAGED', 'the triage in the console reached the server');
+  assert.ok(triagedNeed.dueAt, 'the triaged need has a due date');
+  await page.screenshot({ path: join(shots, '05b-needs-triaged.png') });
+
+  // 投票 and 项目: the pages open on the community's ballots and projects
+  await page.locator('[data-test=menu-ballots]').click();
+  await page.locator('[data-test=ballots]').waitFor();
+  await page.waitForFunction(() => !document.querySelector('.el-loading-mask'));
+  await page.screenshot({ path: join(shots, '05c-ballots.png') });
+  if (await page.locator('[data-test=menu-projects]').count()) {
+    await page.locator('[data-test=menu-projects]').click();
+    await page.locator('[data-test=projects]').waitFor();
+    await page.waitForFunction(() => !document.querySelector('.el-loading-mask'));
+    await page.screenshot({ path: join(shots, '05d-projects.png') });
+  }
 
   // 住户认证审核: a newcomer asks to join a household of the community; staff approve it in the console
   const newcomer = await login('console-e2e-' + Date.now());

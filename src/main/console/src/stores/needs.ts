@@ -76,11 +76,11 @@ export function matches(need: BoardNeed, filters: NeedFilters): boolean {
     && (!filters.overdue || need.overdue === (filters.overdue === 'yes'));
 }
 
-/** The phone the partner calls when a 实事 becomes an order: a mainland mobile number. */
+/** The phone the partner calls when a 实事 becomes an order: digits and dashes, as the server checks it. */
 export function contactPhoneError(phone: string | null | undefined): string | null {
   const text = (phone ?? '').trim();
   if (!text) return '请填写联系电话';
-  return /^1\d{10}$/.test(text) ? null : '请填写 11 位手机号';
+  return /^[0-9-]{5,20}$/.test(text) ? null : '电话号码格式不正确';
 }
 
 export function formatTime(iso: string | null | undefined): string {
