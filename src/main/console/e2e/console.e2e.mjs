@@ -171,17 +171,31 @@ try {
   assert.ok(triagedNeed.dueAt, 'the triaged need has a due date');
   await page.screenshot({ path: join(shots, '05b-needs-triaged.png') });
 
-  // 投票 and 项目: the pages open on the community's ballots and projects
+  // 投票: a needs ballot staff opened; its results follow a household's vote live, with turnout per estate
+  const ballotTitle = '控制台投票-' + String(Date.now()).slice(-6);
+  const ballot = (await call(staff, 'CreateBallot', { input: { communityId, kind: 'NEEDS', pickMode: 'SINGLE', title: ballotTitle,
+    opensAt: new Date(Date.now() - 60000).toISOString(), closesAt: new Date(Date.now() + 7 * 86400000).toISOString(),
+    options: [{ label: '增设楼道灯' }, { label: '修缮停车棚' }] } })).createBallot;
+  await call(staff, 'OpenBallot', { input: { ballotId: ballot.id } });
   await page.locator('[data-test=menu-ballots]').click();
-  await page.locator('[data-test=ballots]').waitFor();
-  await page.waitForFunction(() => !document.querySelector('.el-loading-mask'));
+  await page.locator('[data-test=ballots] tr.el-table__row', { hasText: ballotTitle }).click();
+  const summary = page.locator('[data-test=ballot-summary]');
+  await summary.getByText('实时', { exact: true }).waitFor({ timeout: 90000 });
+  await summary.getByText(/参与 0 \//).waitFor();
+  await call(resident, 'CastBallotVote', { input: { ballotId: ballot.id, householdId: household.id, optionIds: [ballot.options[0].id] } });
+  await summary.getByText(/参与 1 \//).waitFor({ timeout: 60000 });
+  await page.locator('[data-test=ballot-estates] tr.el-table__row', { hasText: '锦江苑' }).waitFor();
   await page.screenshot({ path: join(shots, '05c-ballots.png') });
-  if (await page.locator('[data-test=menu-projects]').count()) {
-    await page.locator('[data-test=menu-projects]').click();
-    await page.locator('[data-test=projects]').waitFor();
-    await page.waitForFunction(() => !document.querySelector('.el-loading-mask'));
-    await page.screenshot({ path: join(shots, '05d-projects.png') });
-  }
+
+  // 项目: a project made of the triaged need; its detail shows the need and the milestones
+  const projectTitle = '控制台项目-' + String(Date.now()).slice(-6);
+  await call(staff, 'CreateProject', { input: { communityId, title: projectTitle, goal: '楼道照明改造', budgetFen: 120000,
+    needIds: [submittedNeed.id], milestones: [{ title: '采购灯具', dueOn: new Date(Date.now() + 7 * 86400000).toISOString().slice(0, 10) }] } });
+  await page.locator('[data-test=menu-projects]').click();
+  await page.locator('[data-test=projects] tr.el-table__row', { hasText: projectTitle }).click();
+  await page.locator('[data-test=project-detail]', { hasText: '采购灯具' }).waitFor();
+  await page.locator('[data-test=project-detail]', { hasText: needMarker }).waitFor();
+  await page.screenshot({ path: join(shots, '05d-projects.png') });
 
   // 住户认证审核: a newcomer asks to join a household of the community; staff approve it in the console
   const newcomer = await login('console-e2e-' + Date.now());
