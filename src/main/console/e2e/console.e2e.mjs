@@ -355,6 +355,8 @@ try {
   for (const [menu, settle] of [['[data-test=menu-tree]', '[data-test=tree]'], ['[data-test=menu-import]', '[data-test=import-file]'],
     ['[data-test=menu-verifications]', '[data-test=verifications]'], ['[data-test=menu-festival]', '[data-test=campaigns]'],
     ['[data-test=menu-partners]', '[data-test=applications]'], ['[data-test=menu-timebank]', '[data-test=activities]'],
+    ['[data-test=menu-needs]', '[data-test=needs]'], ['[data-test=menu-meetings]', '[data-test=meetings]'],
+    ['[data-test=menu-ballots]', '[data-test=ballots]'], ['[data-test=menu-projects]', '[data-test=projects]'],
     ['[data-test=menu-figures]', '[data-test=chart-category] canvas']]) {
     await other.locator(menu).click();
     await other.locator(settle).first().waitFor();
@@ -364,7 +366,7 @@ try {
   await other.locator('[data-test=menu-tree]').click();
   await other.locator('[data-test=tree]', { hasText: '芳草小区' }).waitFor();
   await other.screenshot({ path: join(shots, '16-other-community.png') });
-  for (const secret of [marker, estate, theme, realName, '锦江苑', '舞台搭建', partnerName]) {
+  for (const secret of [marker, estate, theme, realName, '锦江苑', '舞台搭建', partnerName, needMarker, ballotTitle, projectTitle]) {
     assert.ok(!seen.some((text) => text.includes(secret)), `芳草社区 staff see nothing of 锦城社区: ${secret}`);
   }
   await other.context().close();
