@@ -76,6 +76,11 @@ const placed = (await call(resident, 'PlaceOrder', { input: {
   householdId: household.id, categoryCode: 'HOME_REPAIR', description: marker + ' 卫生间水管漏水',
   urgency: 'URGENT', contactPhone: '13800000001', idempotencyKey: 'console-e2e-' + Date.now() } })).placeOrder;
 assert.equal(placed.status, 'SUBMITTED');
+// ---- and a need of theirs for the triage board ----
+const needMarker = '控制台需求-' + Date.now();
+const submittedNeed = (await call(resident, 'SubmitNeed', { input: {
+  householdId: household.id, description: needMarker + ' 楼道灯不亮', idempotencyKey: 'console-e2e-need-' + Date.now() } })).submitNeed;
+assert.equal(submittedNeed.status, 'SUBMITTED');
 
 // ---- the browser ----
 const browser = await chromium.launch({
@@ -144,6 +149,53 @@ try {
   await page.screenshot({ path: join(shots, '05-order-detail.png') });
   await page.keyboard.press('Escape');
   await drawer.waitFor({ state: 'hidden' });
+
+  // 需求分流: the resident's need (submitted above) is triaged in the console as 急事 · 紧急; its status changes and
+  // the due date the server set shows
+  await page.locator('[data-test=menu-needs]').click();
+  const needRow = page.locator('[data-test=needs] tr.el-table__row', { hasText: needMarker });
+  await needRow.locator('[data-test=need-status]', { hasText: '待分流' }).waitFor();
+  await needRow.locator('[data-test=triage]').click();
+  const triageDialog = page.locator('[data-test=triage-dialog]');
+  await triageDialog.getByText('急事', { exact: true }).click();
+  await triageDialog.getByText('紧急', { exact: true }).click();
+  await triageDialog.locator('.el-radio-button.is-active', { hasText: '紧急' }).waitFor();
+  await triageDialog.getByText('小时内办结').waitFor();
+  await page.screenshot({ path: join(shots, '05a-triage-dialog.png') });
+  await triageDialog.locator('[data-test=triage-save]').click();
+  await needRow.locator('[data-test=need-status]', { hasText: '处理中' }).waitFor();
+  await needRow.locator('[data-test=need-kind]', { hasText: '急事 · 紧急' }).waitFor();
+  assert.notEqual((await needRow.locator('[data-test=need-due]').innerText()).trim(), '—', 'the server set a due date');
+  const triagedNeed = (await call(resident, 'Need', { id: submittedNeed.id })).need;
+  assert.equal(triagedNeed.status, 'TRIAGED', 'the triage in the console reached the server');
+  assert.ok(triagedNeed.dueAt, 'the triaged need has a due date');
+  await page.screenshot({ path: join(shots, '05b-needs-triaged.png') });
+
+  // 投票: a needs ballot staff opened; its results follow a household's vote live, with turnout per estate
+  const ballotTitle = '控制台投票-' + String(Date.now()).slice(-6);
+  const ballot = (await call(staff, 'CreateBallot', { input: { communityId, kind: 'NEEDS', pickMode: 'SINGLE', title: ballotTitle,
+    opensAt: new Date(Date.now() - 60000).toISOString(), closesAt: new Date(Date.now() + 7 * 86400000).toISOString(),
+    options: [{ label: '增设楼道灯' }, { label: '修缮停车棚' }] } })).createBallot;
+  await call(staff, 'OpenBallot', { input: { ballotId: ballot.id } });
+  await page.locator('[data-test=menu-ballots]').click();
+  await page.locator('[data-test=ballots] tr.el-table__row', { hasText: ballotTitle }).click();
+  const summary = page.locator('[data-test=ballot-summary]');
+  await summary.getByText('实时', { exact: true }).waitFor({ timeout: 90000 });
+  await summary.getByText(/参与 0 \//).waitFor();
+  await call(resident, 'CastBallotVote', { input: { ballotId: ballot.id, householdId: household.id, optionIds: [ballot.options[0].id] } });
+  await summary.getByText(/参与 1 \//).waitFor({ timeout: 60000 });
+  await page.locator('[data-test=ballot-estates] tr.el-table__row', { hasText: '锦江苑' }).waitFor();
+  await page.screenshot({ path: join(shots, '05c-ballots.png') });
+
+  // 项目: a project made of the triaged need; its detail shows the need and the milestones
+  const projectTitle = '控制台项目-' + String(Date.now()).slice(-6);
+  await call(staff, 'CreateProject', { input: { communityId, title: projectTitle, goal: '楼道照明改造', budgetFen: 120000,
+    needIds: [submittedNeed.id], milestones: [{ title: '采购灯具', dueOn: new Date(Date.now() + 7 * 86400000).toISOString().slice(0, 10) }] } });
+  await page.locator('[data-test=menu-projects]').click();
+  await page.locator('[data-test=projects] tr.el-table__row', { hasText: projectTitle }).click();
+  await page.locator('[data-test=project-detail]', { hasText: '采购灯具' }).waitFor();
+  await page.locator('[data-test=project-detail]', { hasText: needMarker }).waitFor();
+  await page.screenshot({ path: join(shots, '05d-projects.png') });
 
   // 住户认证审核: a newcomer asks to join a household of the community; staff approve it in the console
   const newcomer = await login('console-e2e-' + Date.now());
@@ -303,6 +355,8 @@ try {
   for (const [menu, settle] of [['[data-test=menu-tree]', '[data-test=tree]'], ['[data-test=menu-import]', '[data-test=import-file]'],
     ['[data-test=menu-verifications]', '[data-test=verifications]'], ['[data-test=menu-festival]', '[data-test=campaigns]'],
     ['[data-test=menu-partners]', '[data-test=applications]'], ['[data-test=menu-timebank]', '[data-test=activities]'],
+    ['[data-test=menu-needs]', '[data-test=needs]'], ['[data-test=menu-meetings]', '[data-test=meetings]'],
+    ['[data-test=menu-ballots]', '[data-test=ballots]'], ['[data-test=menu-projects]', '[data-test=projects]'],
     ['[data-test=menu-figures]', '[data-test=chart-category] canvas']]) {
     await other.locator(menu).click();
     await other.locator(settle).first().waitFor();
@@ -312,7 +366,7 @@ try {
   await other.locator('[data-test=menu-tree]').click();
   await other.locator('[data-test=tree]', { hasText: '芳草小区' }).waitFor();
   await other.screenshot({ path: join(shots, '16-other-community.png') });
-  for (const secret of [marker, estate, theme, realName, '锦江苑', '舞台搭建', partnerName]) {
+  for (const secret of [marker, estate, theme, realName, '锦江苑', '舞台搭建', partnerName, needMarker, ballotTitle, projectTitle]) {
     assert.ok(!seen.some((text) => text.includes(secret)), `芳草社区 staff see nothing of 锦城社区: ${secret}`);
   }
   await other.context().close();

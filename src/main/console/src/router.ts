@@ -10,6 +10,10 @@ import FestivalPage from './pages/FestivalPage.vue';
 import PartnersPage from './pages/PartnersPage.vue';
 import TimeBankPage from './pages/TimeBankPage.vue';
 import FiguresPage from './pages/FiguresPage.vue';
+import NeedTriagePage from './pages/NeedTriagePage.vue';
+import BallotsPage from './pages/BallotsPage.vue';
+import MeetingsPage from './pages/MeetingsPage.vue';
+import ProjectsPage from './pages/ProjectsPage.vue';
 
 export const router = createRouter({
   history: createWebHistory('/console/'),
@@ -25,6 +29,10 @@ export const router = createRouter({
         { path: 'festival', name: 'festival', component: FestivalPage, meta: { title: '邻里节' } },
         { path: 'partners', name: 'partners', component: PartnersPage, meta: { title: '合伙人' } },
         { path: 'timebank', name: 'timebank', component: TimeBankPage, meta: { title: '时间银行' } },
+        { path: 'needs', name: 'needs', component: NeedTriagePage, meta: { title: '居民议事 · 需求分流' } },
+        { path: 'meetings', name: 'meetings', component: MeetingsPage, meta: { title: '居民议事 · 联席会议' } },
+        { path: 'ballots', name: 'ballots', component: BallotsPage, meta: { title: '居民议事 · 投票' } },
+        { path: 'projects', name: 'projects', component: ProjectsPage, meta: { title: '居民议事 · 项目' } },
         { path: 'figures', name: 'figures', component: FiguresPage, meta: { title: '数据' } },
       ],
     },
