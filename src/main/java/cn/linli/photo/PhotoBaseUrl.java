@@ -7,6 +7,8 @@ import graphql.GraphQLContext;
 import org.springframework.graphql.server.WebGraphQlInterceptor;
 import org.springframework.graphql.server.WebGraphQlRequest;
 import org.springframework.graphql.server.WebGraphQlResponse;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.util.StringUtils;
 import reactor.core.publisher.Mono;
@@ -17,6 +19,7 @@ import reactor.core.publisher.Mono;
  * (development, where the mini-program or a test talks to the server directly; {@code ws} becomes {@code http}).
  */
 @Component
+@Order(Ordered.HIGHEST_PRECEDENCE + 3) // before anything that answers from the request's context
 class PhotoBaseUrl implements WebGraphQlInterceptor {
 
     static final String CONTEXT_KEY = PhotoBaseUrl.class.getName();

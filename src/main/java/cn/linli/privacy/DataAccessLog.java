@@ -4,7 +4,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Queue;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 
 import jakarta.annotation.PreDestroy;
@@ -19,12 +21,20 @@ import reactor.core.publisher.Mono;
  * Records that staff, partners or heads read someone's unmasked phone or verification details. {@link #seen} only
  * queues (no I/O, never fails the response); every second the queue is written in ONE statement, so a page of 100
  * orders is one insert, not 100, and a slow database never slows the page. A crash loses at most a second of records.
+ * <p>
+ * The same viewer reading the same person's same data again within {@link #RECORD_AGAIN_AFTER} is not recorded again:
+ * staff keep the dispatch board open and it refreshes all day, and the person's list of who looked (and the table)
+ * would otherwise fill with thousands of identical lines that say nothing more than the first one.
  */
 @Component
 public class DataAccessLog {
 
     private static final Logger log = LoggerFactory.getLogger(DataAccessLog.class);
     private static final int MAX_BATCH = 1000;
+    static final Duration RECORD_AGAIN_AFTER = Duration.ofMinutes(10);
+
+    /** When each (person, viewer, kind) was last queued, for {@link #RECORD_AGAIN_AFTER}; pruned by the writer. */
+    private final Map<DataAccessRepository.Seen, Long> lastQueued = new ConcurrentHashMap<>();
 
     private final Queue<DataAccessRepository.Seen> queue = new ConcurrentLinkedQueue<>();
     private final DataAccessRepository repository;
@@ -36,6 +46,7 @@ public class DataAccessLog {
         // this, a flush slower than the ticks under load ended the writer with an OverflowException for good
         this.writer = Flux.interval(Duration.ofSeconds(1))
                 .onBackpressureDrop()
+                .doOnNext(tick -> forgetOlderThanTheWindow())
                 .concatMap(tick -> flush().onErrorResume(ex -> {
                     log.warn("Data access records not written yet: {}", ex.toString());
                     return Mono.empty();
@@ -45,11 +56,22 @@ public class DataAccessLog {
 
     /** The viewer read these people's data (the viewer themselves is left out: reading your own is not logged). */
     public void seen(long viewerId, Collection<Long> subjectIds, DataAccessKind what) {
+        long now = System.nanoTime();
         for (Long subject : subjectIds) {
             if (subject != viewerId) {
-                queue.add(new DataAccessRepository.Seen(subject, viewerId, what));
+                DataAccessRepository.Seen seen = new DataAccessRepository.Seen(subject, viewerId, what);
+                Long before = lastQueued.get(seen);
+                if (before == null || now - before >= RECORD_AGAIN_AFTER.toNanos()) {
+                    lastQueued.put(seen, now);
+                    queue.add(seen);
+                }
             }
         }
+    }
+
+    private void forgetOlderThanTheWindow() {
+        long now = System.nanoTime();
+        lastQueued.values().removeIf(at -> now - at >= RECORD_AGAIN_AFTER.toNanos());
     }
 
     /** Writes what is queued now (the timer does it every second; tests call it to avoid waiting). */

@@ -36,6 +36,12 @@ record QueryCost(int depth, long complexity, int rootFields, @Nullable String ov
         return new QueryCost(measure.maxDepth, measure.complexity, measure.rootFields, measure.oversizedPage);
     }
 
+    /** Whether {@link QueryLimitsInstrumentation} lets an operation of this cost run. */
+    boolean within(QueryLimits limits) {
+        return oversizedPage == null && depth <= limits.maxDepth() && rootFields <= limits.maxRootFields()
+                && complexity <= limits.maxComplexity();
+    }
+
     private static final class Measure extends QueryVisitorStub {
         private final QueryLimits limits;
         int maxDepth;
