@@ -39,6 +39,17 @@ public final class PersonalDataCipher {
     private final String currentKeyId;
     private final SecretKeySpec hashKey;
     private final SecureRandom random = new SecureRandom();
+    /**
+     * A Cipher per thread for opening: looking one up costs more than decrypting a phone number, and a page of the
+     * dispatch board opens one per order. A Cipher is not thread-safe; each open initialises it afresh.
+     */
+    private static final ThreadLocal<Cipher> DECRYPTERS = ThreadLocal.withInitial(() -> {
+        try {
+            return Cipher.getInstance("AES/GCM/NoPadding");
+        } catch (GeneralSecurityException unavailable) {
+            throw new IllegalStateException("AES/GCM is not available in this JVM", unavailable);
+        }
+    });
 
     public PersonalDataCipher(PersonalDataProperties properties) {
         Map<String, SecretKey> parsed = new HashMap<>();
@@ -113,7 +124,7 @@ public final class PersonalDataCipher {
         }
         byte[] in = Base64.getDecoder().decode(stored.substring(colon + 1));
         try {
-            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            Cipher cipher = DECRYPTERS.get();
             cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, in, 0, IV_BYTES));
             return new String(cipher.doFinal(in, IV_BYTES, in.length - IV_BYTES), StandardCharsets.UTF_8);
         } catch (GeneralSecurityException e) {

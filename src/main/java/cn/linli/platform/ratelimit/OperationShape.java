@@ -3,6 +3,8 @@ package cn.linli.platform.ratelimit;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.Set;
 
 import graphql.language.Document;
@@ -29,7 +31,24 @@ record OperationShape(OperationDefinition.Operation type, List<String> rootField
         return type == OperationDefinition.Operation.MUTATION && rootFields.stream().anyMatch(LOGINS::contains);
     }
 
+    /** Clients send the same few dozen documents over and over: each (document, name) is parsed once. */
+    private static final int MAX_REMEMBERED = 1_000;
+    private static final Map<String, Optional<OperationShape>> REMEMBERED = new ConcurrentHashMap<>();
+
     static @Nullable OperationShape of(String document, @Nullable String operationName) {
+        String key = operationName + "\u0000" + document;
+        Optional<OperationShape> known = REMEMBERED.get(key);
+        if (known == null) {
+            known = Optional.ofNullable(parse(document, operationName));
+            if (REMEMBERED.size() >= MAX_REMEMBERED) {
+                REMEMBERED.clear(); // a client inventing documents costs memory for a moment only
+            }
+            REMEMBERED.put(key, known);
+        }
+        return known.orElse(null);
+    }
+
+    private static @Nullable OperationShape parse(String document, @Nullable String operationName) {
         Document parsed;
         try {
             parsed = Parser.parse(document);
