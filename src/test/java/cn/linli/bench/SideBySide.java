@@ -15,7 +15,10 @@ import cn.linli.devservices.DevServices;
 import cn.linli.support.ApiDocuments;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.Environment;
 
 /**
  * Linli beside PostGraphile on the dispatch board (issue 15): one embedded PostgreSQL, a board of
@@ -32,8 +35,13 @@ public final class SideBySide {
     private static final int ROUNDS = Integer.getInteger("bench.rounds", 3);
     /** Requests per second for the open model; 0 = closed model (each connection sends when answered, like wrk). */
     private static final double RATE = Double.parseDouble(System.getProperty("bench.rate", "0"));
-    private static final int[] PAGES = {20, 50};
-    private static final int[] CONNECTIONS = {16, 64};
+    private static final int[] PAGES = ints(System.getProperty("bench.pages", "20,50"));
+    private static final int[] CONNECTIONS = ints(System.getProperty("bench.connections", "16,64"));
+    /** Each server is first run this long, unmeasured: the JVM's JIT and V8's settle before any round counts. */
+    private static final int FIRST_WARM_UP = Integer.getInteger("bench.firstWarmUp", 30);
+    private static final boolean WITH_POSTGRAPHILE = Boolean.parseBoolean(System.getProperty("bench.postgraphile", "true"));
+    /** The container memory the production jar is sized for (-XX:MaxRAM, as a container limit would). */
+    private static final String CONTAINER_MEMORY = System.getProperty("bench.containerMemory", "512m");
 
     public static void main(String[] args) {
         try {
@@ -51,23 +59,60 @@ public final class SideBySide {
         Map<String, Object> settings = new LinkedHashMap<>(services);
         settings.put("server.port", "0");
         settings.put("logging.level.root", "WARN");
+        String staff;
+        String productionSettings;
+        // the dev server only migrates, seeds and fills the board through the API; then it stops
         try (ConfigurableApplicationContext app = new SpringApplicationBuilder(LinliApplication.class).profiles("dev")
                 .properties(settings).run()) {
-            String linli = "http://localhost:" + ((WebServerApplicationContext) app).getWebServer().getPort() + "/graphql";
-            Client client = new Client(linli);
-            String staff = BoardFill.fill(client, app, ORDERS);
-            String community = String.valueOf(1);
-            if (!PostGraphile.installed()) {
-                System.out.println("PostGraphile is not installed: npm install --prefix target/postgraphile "
-                        + "(package.json from src/test/bench-postgraphile); measuring Linli alone");
-            }
-            try (PostGraphile postgraphile = PostGraphile.installed() ? PostGraphile.start(services, 15433) : null) {
-                if (postgraphile != null) {
-                    compare(client, staff, community, new Client(postgraphile.url()));
-                }
-                measure(linli, staff, community, postgraphile);
-            }
+            String dev = "http://localhost:" + ((WebServerApplicationContext) app).getWebServer().getPort() + "/graphql";
+            staff = BoardFill.fill(new Client(dev), app, ORDERS);
+            productionSettings = productionSettings(app.getEnvironment());
         }
+        String community = String.valueOf(1);
+        if (WITH_POSTGRAPHILE && !PostGraphile.installed()) {
+            System.out.println("PostGraphile is not installed: npm install --prefix target/postgraphile "
+                    + "(package.json from src/test/bench-postgraphile/package.json); measuring Linli alone");
+        }
+        try (ProductionJar linli = ProductionJar.start(services, productionSettings, 18080, CONTAINER_MEMORY);
+             PostGraphile postgraphile = WITH_POSTGRAPHILE && PostGraphile.installed()
+                     ? PostGraphile.start(services, 15433) : null) {
+            System.out.printf("%nLinli: %s, java %s -XX:MaxRAM=%s %s %s(the Dockerfile's options and %s; MaxRAM stands"
+                            + " in for a %s container); started in %.2f s (JVM start to ready)%n", ProductionJar.jar(),
+                    System.getProperty("java.version"), CONTAINER_MEMORY,
+                    String.join(" ", ProductionJar.dockerfileJvmOptions()), System.getProperty("bench.jvmExtra", ""),
+                    ProductionJar.dockerfileEnvironment(), CONTAINER_MEMORY, linli.startSeconds());
+            if (postgraphile != null) {
+                compare(new Client(linli.url()), staff, community, new Client(postgraphile.url()));
+            }
+            measure(linli.url(), staff, community, postgraphile);
+            long[] rss = linli.residentMib();
+            System.out.printf("%nLinli's memory after the run: RSS %d MiB (peak %d MiB)%n", rss[0], rss[1]);
+        }
+    }
+
+    /**
+     * What production would set in its environment, taken from the dev profile the board was filled with (the same
+     * JWT and personal-data keys, so the staff token and the sealed phones stay valid), as SPRING_APPLICATION_JSON.
+     * The rate limits are raised: one staff token at hundreds of requests a second is the load, not an abuser.
+     * Flyway still validates at start-up, but the demo migrations the dev server applied are not in the jar.
+     */
+    private static String productionSettings(Environment dev) {
+        Binder binder = Binder.get(dev);
+        Map<String, Object> limit = Map.of("requests", 10_000_000, "per", "1m");
+        Map<String, Object> linli = new LinkedHashMap<>();
+        linli.put("jwt", Map.of("secret", dev.getRequiredProperty("linli.jwt.secret")));
+        linli.put("personal-data", Map.of("current-key", dev.getRequiredProperty("linli.personal-data.current-key"),
+                "hash-key", dev.getRequiredProperty("linli.personal-data.hash-key"),
+                "keys", binder.bind("linli.personal-data.keys", Bindable.mapOf(String.class, String.class)).get()));
+        linli.put("wechat", Map.of("appid", dev.getRequiredProperty("linli.wechat.appid"),
+                "secret", dev.getRequiredProperty("linli.wechat.secret")));
+        Map<String, Object> limits = new LinkedHashMap<>();
+        for (String kind : List.of("login", "anonymous", "requests", "mutations", "uploads", "subscriptions")) {
+            limits.put(kind, limit);
+        }
+        linli.put("rate-limits", limits);
+        Map<String, Object> spring = Map.of("flyway", Map.of("ignore-migration-patterns", "*:missing"));
+        return Client.JSON.writeValueAsString(Map.of("linli", linli, "spring", spring));
     }
 
     private static void compare(Client linli, String staff, String community, Client postgraphile) {
@@ -94,6 +139,16 @@ public final class SideBySide {
     private static void measure(String linli, String staff, String community, PostGraphile postgraphile) throws Exception {
         System.out.printf("%nDispatch board, %s, %d s per run after %d s warm-up, %d alternating rounds%n",
                 RATE > 0 ? "open model at " + RATE + " req/s" : "closed model", SECONDS, WARM_UP, ROUNDS);
+        if (FIRST_WARM_UP > 0) {
+            Path warmUpBody = body(Client.JSON.writeValueAsString(Map.of("query", ApiDocuments.load("DispatchQueue"),
+                    "operationName", "DispatchQueue", "variables", Map.of("communityId", community, "first", 20))));
+            load(linli, staff, warmUpBody, 16, FIRST_WARM_UP);
+            if (postgraphile != null) {
+                load(postgraphile.url(), "-", body(Client.JSON.writeValueAsString(Map.of("query", PostGraphile.BOARD,
+                        "variables", Map.of("communityId", community, "first", 20)))), 16, FIRST_WARM_UP);
+            }
+            System.out.printf("(both servers warmed up for %d s first, unmeasured)%n", FIRST_WARM_UP);
+        }
         System.out.printf("%-24s %-13s %10s %9s %9s %7s%n", "case", "server", "req/s", "p50 ms", "p99 ms", "errors");
         for (int first : PAGES) {
             Path ourBody = body(Client.JSON.writeValueAsString(Map.of("query", ApiDocuments.load("DispatchQueue"),
@@ -126,15 +181,23 @@ public final class SideBySide {
 
     /** One run of the load generator in its own JVM: {req/s, p50, p99, errors}. */
     private static double[] load(String url, String token, Path body, int connections) throws Exception {
+        return load(url, token, body, connections, SECONDS);
+    }
+
+    private static double[] load(String url, String token, Path body, int connections, int seconds) throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         Process process = new ProcessBuilder(java, "-cp", classes(), LoadGenerator.class.getName(), url, token,
-                body.toString(), String.valueOf(connections), String.valueOf(SECONDS), String.valueOf(WARM_UP),
+                body.toString(), String.valueOf(connections), String.valueOf(seconds), String.valueOf(WARM_UP),
                 String.valueOf(RATE)).redirectError(ProcessBuilder.Redirect.INHERIT).start();
         String out = new String(process.getInputStream().readAllBytes()).trim();
         process.waitFor();
         String[] parts = out.split(" ");
         return new double[] {Long.parseLong(parts[0]) / Double.parseDouble(parts[2]), Double.parseDouble(parts[3]),
                 Double.parseDouble(parts[4]), Long.parseLong(parts[1])};
+    }
+
+    private static int[] ints(String list) {
+        return java.util.Arrays.stream(list.split(",")).map(String::strip).mapToInt(Integer::parseInt).toArray();
     }
 
     private static String classes() throws URISyntaxException {
