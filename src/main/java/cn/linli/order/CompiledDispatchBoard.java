@@ -12,8 +12,6 @@ import cn.linli.platform.graphql.QueryLimits;
 import cn.linli.platform.pagination.Connection;
 import cn.linli.platform.pagination.Keyset;
 import cn.linli.platform.pagination.PageRequest;
-import cn.linli.platform.security.Role;
-import cn.linli.platform.security.Viewer;
 import cn.linli.platform.security.Viewers;
 import cn.linli.privacy.DataAccessKind;
 import cn.linli.privacy.DataAccessLog;
@@ -47,9 +45,9 @@ import tools.jackson.databind.util.RawValue;
  * <p>
  * Only that document, as published (compared in canonical form, so whitespace and fragment order do not matter), from
  * a viewer who is staff of the community (or an administrator), with variables the general path would accept and
- * within the query limits, is compiled: one statement per request, the staff check included. Everything else, errors included, goes on to graphql-java unchanged, so the answers cannot differ:
+ * within the query limits, is compiled: the viewer's scope (one statement, as on the general path), then the page. Everything else, errors included, goes on to graphql-java unchanged, so the answers cannot differ:
  * {@code CompiledDispatchBoardE2ETest} compares the two paths field by field. The checks are the general path's own
- * ({@link OrderAccess.Scope#isStaffOf}, {@link PageRequest}, the query limits), and so are the side effects (the
+ * ({@link OrderAccess.Scope#requireStaffOf}, {@link PageRequest}, the query limits), and so are the side effects (the
  * phone read is recorded in the access log) and the request timing ({@code graphql.request}).
  * {@code linli.graphql.compiled-board=false} switches it off (to measure it, or should the two ever disagree).
  */
@@ -66,17 +64,19 @@ class CompiledDispatchBoard implements WebGraphQlInterceptor {
     private final String canonical;
     private final int largestPage;
     private final DispatchBoardRows rows;
+    private final OrderAccess access;
     private final PersonalDataCipher cipher;
     private final PhotoService photos;
     private final DataAccessLog accessLog;
     private final ObservationRegistry observations;
     private final @Nullable ExecutionRequestObservationConvention convention;
 
-    CompiledDispatchBoard(DispatchBoardRows rows, PersonalDataCipher cipher, PhotoService photos,
+    CompiledDispatchBoard(DispatchBoardRows rows, OrderAccess access, PersonalDataCipher cipher, PhotoService photos,
                           DataAccessLog accessLog, GraphQlSource graphQl, QueryLimits limits,
                           ObservationRegistry observations,
                           Optional<ExecutionRequestObservationConvention> convention) {
         this.rows = rows;
+        this.access = access;
         this.cipher = cipher;
         this.photos = photos;
         this.accessLog = accessLog;
@@ -105,7 +105,9 @@ class CompiledDispatchBoard implements WebGraphQlInterceptor {
         }
         ExecutionInput input = request.toExecutionInput();
         return Viewers.optional()
-                .flatMap(viewer -> answer(input, viewer, variables))
+                .flatMap(viewer -> access.scope(viewer, input.getGraphQLContext()))
+                .filter(scope -> scope.isStaffOf(variables.communityId()))
+                .flatMap(scope -> answer(input, scope, variables))
                 .switchIfEmpty(Mono.defer(() -> chain.next(request))); // anonymous, not staff: the general path's error
     }
 
@@ -121,34 +123,34 @@ class CompiledDispatchBoard implements WebGraphQlInterceptor {
         return variables != null && variables.page().first() <= largestPage ? variables : null;
     }
 
-    /**
-     * The board in one statement, which also checks that the viewer is an administrator or the community's staff
-     * ({@link OrderAccess.Scope#isStaffOf}); empty when not, for the general path to refuse.
-     */
-    private Mono<WebGraphQlResponse> answer(ExecutionInput input, Viewer viewer, BoardVariables variables) {
+    private Mono<WebGraphQlResponse> answer(ExecutionInput input, OrderAccess.Scope scope, BoardVariables variables) {
         ExecutionRequestObservationContext timing = new ExecutionRequestObservationContext(input);
         Observation observation = GraphQlObservationDocumentation.EXECUTION_REQUEST
                 .observation(convention, DEFAULT_CONVENTION, () -> timing, observations).start();
-        return rows.page(viewer.accountId(), viewer.has(Role.ADMIN), variables.communityId(), variables.status(),
-                        variables.urgency(), variables.escalated(), variables.page())
-                .filter(DispatchBoardRows.Page::allowed)
+        return rows.page(variables.communityId(), variables.status(), variables.urgency(), variables.escalated(),
+                        variables.page())
+                .collectList()
                 .map(page -> {
                     ExecutionResult result = ExecutionResult.newExecutionResult()
-                            .data(Map.of(OPERATION_FIELD, new RawValue(json(page.rows(), variables.page(), viewer,
+                            .data(Map.of(OPERATION_FIELD, new RawValue(json(page, variables.page(), scope,
                                     input.getGraphQLContext()))))
                             .build();
                     timing.setExecutionResult(result);
                     return new WebGraphQlResponse(new DefaultExecutionGraphQlResponse(input, result));
                 })
-                .doOnError(observation::error)
-                .doFinally(signal -> observation.stop());
+                // stopped before the answer goes out (doOnSuccess runs before the value is emitted), as graphql-java's
+                // own timing is: whoever reads the metric after the response finds this request in it
+                .doOnSuccess(answered -> observation.stop())
+                .doOnError(failure -> observation.error(failure).stop())
+                .doOnCancel(observation::stop);
     }
 
     /** The connection as the document selects it, each order's fields in the document's order. */
-    private String json(List<DispatchBoardRows.Row> page, PageRequest request, Viewer viewer, GraphQLContext context) {
+    private String json(List<DispatchBoardRows.Row> page, PageRequest request, OrderAccess.Scope scope,
+                        GraphQLContext context) {
         boolean hasNext = page.size() > request.first();
         List<DispatchBoardRows.Row> shown = hasNext ? page.subList(0, request.first()) : page;
-        accessLog.seen(viewer.accountId(), shown.stream().map(DispatchBoardRows.Row::residentId).toList(),
+        accessLog.seen(scope.viewer().accountId(), shown.stream().map(DispatchBoardRows.Row::residentId).toList(),
                 DataAccessKind.ORDER_CONTACT_PHONE); // staff of the community see every phone on its board
         BoardJson out = new BoardJson();
         String endCursor = null;

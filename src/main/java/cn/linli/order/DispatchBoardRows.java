@@ -3,7 +3,6 @@ package cn.linli.order;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Objects;
 
 import cn.linli.platform.db.Binds;
 import cn.linli.platform.pagination.PageRequest;
@@ -11,7 +10,7 @@ import io.r2dbc.spi.Readable;
 import org.jspecify.annotations.Nullable;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
-import reactor.core.publisher.Mono;
+import reactor.core.publisher.Flux;
 
 /**
  * The one statement of the compiled dispatch board ({@link CompiledDispatchBoard}): a page of a community's orders
@@ -26,9 +25,6 @@ class DispatchBoardRows {
 
     /** Between the JSON parts the document's Java-written fields go: photoUrls, contactPhone, completionPhotoUrls. */
     private static final String SQL = """
-            select allowed.staff, page.* from (select cast(:admin as boolean) or exists (select 1 from staff s
-                    where s.account_id = :viewer and s.community_id = :community) as staff) allowed
-            left join lateral (
             select o.id, o.created_at, o.resident_id, o.contact_phone, o.photo_ids, o.completion_photo_ids,
                    json_build_object(
                        'id', o.id::text, 'status', o.status, 'urgency', o.urgency, 'escalated', o.escalated,
@@ -75,8 +71,6 @@ class DispatchBoardRows {
                and (cast(:escalated as boolean) is null or o.escalated = :escalated)
                and %s
              order by o.created_at, o.id limit :limit
-            ) page on allowed.staff
-             order by page.created_at, page.id
             """.formatted(PageRequest.after("o."));
 
     private final DatabaseClient db;
@@ -85,42 +79,25 @@ class DispatchBoardRows {
         this.db = db;
     }
 
-    /**
-     * Whether the viewer may see the community's board (an administrator, or its staff: {@link OrderAccess.Scope#isStaffOf},
-     * checked in the same statement), and if so up to {@code page.limitPlusOne()} rows, oldest first, as
-     * {@link OrderLists#queue} pages them.
-     */
-    Mono<Page> page(long viewerId, boolean admin, long communityId, @Nullable OrderStatus status,
-                    @Nullable Urgency urgency, @Nullable Boolean escalated, PageRequest page) {
-        var spec = db.sql(SQL).bind("viewer", viewerId).bind("admin", admin).bind("community", communityId)
+    /** Up to {@code page.limitPlusOne()} rows, oldest first, as {@link OrderLists#queue} pages them. */
+    Flux<Row> page(long communityId, @Nullable OrderStatus status, @Nullable Urgency urgency,
+                   @Nullable Boolean escalated, PageRequest page) {
+        var spec = db.sql(SQL).bind("community", communityId)
                 .bind("status", Binds.nullable(status == null ? null : status.name(), String.class))
                 .bind("urgency", Binds.nullable(urgency == null ? null : urgency.name(), String.class))
                 .bind("escalated", Binds.nullable(escalated, Boolean.class));
-        return page.bind(spec).map(DispatchBoardRows::line).all().collectList()
-                .map(lines -> new Page(!lines.isEmpty() && lines.get(0).allowed(),
-                        lines.stream().map(Line::row).filter(Objects::nonNull).toList()));
+        return page.bind(spec).map(DispatchBoardRows::row).all();
     }
 
-    /** A result row: whether the viewer may see the board (on every row), and an order unless the page is empty. */
-    private record Line(boolean allowed, @Nullable Row row) {
-    }
-
-    private static Line line(Readable row) {
-        boolean allowed = Boolean.TRUE.equals(row.get("staff", Boolean.class));
-        Long id = row.get("id", Long.class);
-        return new Line(allowed, id == null ? null : new Row(id, row.get("created_at", Instant.class),
-                row.get("resident_id", Long.class), row.get("contact_phone", String.class),
-                ids(row.get("photo_ids", Long[].class)), ids(row.get("completion_photo_ids", Long[].class)),
-                row.get("head", String.class), row.get("schedule", String.class), row.get("service", String.class),
-                row.get("tail", String.class)));
+    private static Row row(Readable row) {
+        return new Row(row.get("id", Long.class), row.get("created_at", Instant.class), row.get("resident_id", Long.class),
+                row.get("contact_phone", String.class), ids(row.get("photo_ids", Long[].class)),
+                ids(row.get("completion_photo_ids", Long[].class)), row.get("head", String.class),
+                row.get("schedule", String.class), row.get("service", String.class), row.get("tail", String.class));
     }
 
     private static List<Long> ids(Long @Nullable [] ids) {
         return ids == null ? List.of() : Arrays.asList(ids);
-    }
-
-    /** Whether the viewer may see the board, and its orders (none when not). */
-    record Page(boolean allowed, List<Row> rows) {
     }
 
     /**
