@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 
-import cn.linli.platform.db.Binds;
 import cn.linli.platform.pagination.PageRequest;
 import io.r2dbc.spi.Readable;
 import org.jspecify.annotations.Nullable;
@@ -64,14 +63,7 @@ class DispatchBoardRows {
                                       left join account a on a.id = ev.actor_id
                                       left join partner ep on ep.id = ev.partner_id
                                      where ev.order_id = o.id))::text as tail
-            """ + ListedOrder.FROM + """
-             where o.community_id = :community
-               and (cast(:status as text) is null or o.status = :status)
-               and (cast(:urgency as text) is null or o.urgency = :urgency)
-               and (cast(:escalated as boolean) is null or o.escalated = :escalated)
-               and %s
-             order by o.created_at, o.id limit :limit
-            """.formatted(PageRequest.after("o."));
+            """ + ListedOrder.FROM + OrderLists.QUEUE;
 
     private final DatabaseClient db;
 
@@ -82,10 +74,7 @@ class DispatchBoardRows {
     /** Up to {@code page.limitPlusOne()} rows, oldest first, as {@link OrderLists#queue} pages them. */
     Flux<Row> page(long communityId, @Nullable OrderStatus status, @Nullable Urgency urgency,
                    @Nullable Boolean escalated, PageRequest page) {
-        var spec = db.sql(SQL).bind("community", communityId)
-                .bind("status", Binds.nullable(status == null ? null : status.name(), String.class))
-                .bind("urgency", Binds.nullable(urgency == null ? null : urgency.name(), String.class))
-                .bind("escalated", Binds.nullable(escalated, Boolean.class));
+        var spec = OrderLists.bindQueue(db.sql(SQL), communityId, status, urgency, escalated);
         return page.bind(spec).map(DispatchBoardRows::row).all();
     }
 

@@ -43,17 +43,27 @@ class OrderLists {
     /** A community's orders for its staff, oldest first. */
     Flux<ListedOrder> queue(long communityId, @Nullable OrderStatus status, @Nullable Urgency urgency,
                             @Nullable Boolean escalated, PageRequest page) {
-        var spec = db.sql("select " + ListedOrder.COLUMNS + ListedOrder.FROM + """
-                         where o.community_id = :community
-                           and (cast(:status as text) is null or o.status = :status)
-                           and (cast(:urgency as text) is null or o.urgency = :urgency)
-                           and (cast(:escalated as boolean) is null or o.escalated = :escalated)
-                           and %s
-                         order by o.created_at, o.id limit :limit
-                        """.formatted(PageRequest.after("o.")))
-                .bind("community", communityId).bind("status", name(status)).bind("urgency", name(urgency))
+        var spec = db.sql("select " + ListedOrder.COLUMNS + ListedOrder.FROM + QUEUE);
+        return listed(page.bind(bindQueue(spec, communityId, status, urgency, escalated)));
+    }
+
+    /**
+     * The board's filters and order, after {@code select ... from} {@link ListedOrder#FROM}: one text for the general
+     * path and the compiled board ({@link DispatchBoardRows}), so the two cannot page differently.
+     */
+    static final String QUEUE = """
+             where o.community_id = :community
+               and (cast(:status as text) is null or o.status = :status)
+               and (cast(:urgency as text) is null or o.urgency = :urgency)
+               and (cast(:escalated as boolean) is null or o.escalated = :escalated)
+               and %s
+             order by o.created_at, o.id limit :limit
+            """.formatted(PageRequest.after("o."));
+
+    static GenericExecuteSpec bindQueue(GenericExecuteSpec spec, long communityId, @Nullable OrderStatus status,
+                                        @Nullable Urgency urgency, @Nullable Boolean escalated) {
+        return spec.bind("community", communityId).bind("status", name(status)).bind("urgency", name(urgency))
                 .bind("escalated", Binds.nullable(escalated, Boolean.class));
-        return listed(page.bind(spec));
     }
 
     /** A partner's inbox, oldest first: its own orders in the filter's states, or the grab offers it may still take. */
