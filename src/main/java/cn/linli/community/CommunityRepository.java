@@ -22,8 +22,8 @@ class CommunityRepository {
     /** Household columns with its label (锦江苑 3栋2单元501) built in the same statement. */
     private static final String HOUSEHOLD_COLUMNS = """
             h.id, h.unit_id, h.community_id, h.room, h.created_at, h.retired_at,
-            e.name || ' ' || b.name || u.name || h.room as label
-            """;
+            %s as label
+            """.formatted(Household.LABEL_SQL);
     private static final String HOUSEHOLD_FROM = """
               from household h
               join unit u on u.id = h.unit_id

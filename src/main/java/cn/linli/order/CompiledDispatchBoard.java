@@ -86,15 +86,23 @@ class CompiledDispatchBoard implements WebGraphQlInterceptor {
         this.largestPage = largestAcceptedPage(graphQl, limits, canonical);
     }
 
-    /** The largest {@code first} the query limits accept for this document (they price it by page size). */
+    /**
+     * The largest {@code first} the query limits accept for this document: they price it by page size, so a larger
+     * page never costs less (a binary search, a handful of pricings at start-up).
+     */
     private static int largestAcceptedPage(GraphQlSource graphQl, QueryLimits limits, String document) {
-        for (int first = PageRequest.MAX_PAGE_SIZE; first > 0; first--) {
+        int accepted = 0;
+        int refused = PageRequest.MAX_PAGE_SIZE + 1;
+        while (refused - accepted > 1) {
+            int first = (accepted + refused) >>> 1;
             if (OperationPricing.withinLimits(graphQl.schema(), document, OPERATION,
                     Map.of("communityId", "1", "first", first), limits)) {
-                return first;
+                accepted = first;
+            } else {
+                refused = first;
             }
         }
-        return 0;
+        return accepted;
     }
 
     @Override
@@ -148,17 +156,15 @@ class CompiledDispatchBoard implements WebGraphQlInterceptor {
     /** The connection as the document selects it, each order's fields in the document's order. */
     private String json(List<DispatchBoardRows.Row> page, PageRequest request, OrderAccess.Scope scope,
                         GraphQLContext context) {
-        boolean hasNext = page.size() > request.first();
-        List<DispatchBoardRows.Row> shown = hasNext ? page.subList(0, request.first()) : page;
-        accessLog.seen(scope.viewer().accountId(), shown.stream().map(DispatchBoardRows.Row::residentId).toList(),
-                DataAccessKind.ORDER_CONTACT_PHONE); // staff of the community see every phone on its board
-        BoardJson out = new BoardJson();
-        String endCursor = null;
-        out.raw("{\"edges\":[");
-        for (int i = 0; i < shown.size(); i++) {
-            DispatchBoardRows.Row row = shown.get(i);
-            endCursor = new Keyset(row.createdAt(), row.id()).encode();
-            out.raw(i == 0 ? "{\"cursor\":" : ",{\"cursor\":").string(endCursor)
+        Connection<DispatchBoardRows.Row> connection = Connection.of(page, request,
+                row -> new Keyset(row.createdAt(), row.id()));
+        accessLog.seen(scope.viewer().accountId(), connection.edges().stream().map(edge -> edge.node().residentId())
+                .toList(), DataAccessKind.ORDER_CONTACT_PHONE); // staff of the community see every phone on its board
+        BoardJson out = new BoardJson().raw("{\"edges\":[");
+        List<Connection.Edge<DispatchBoardRows.Row>> edges = connection.edges();
+        for (int i = 0; i < edges.size(); i++) {
+            DispatchBoardRows.Row row = edges.get(i).node();
+            out.raw(i == 0 ? "{\"cursor\":" : ",{\"cursor\":").string(edges.get(i).cursor())
                     .raw(",\"node\":{").members(row.head())
                     .raw(",\"photoUrls\":").strings(photos.urls(row.photoIds(), context))
                     .raw(",").members(row.schedule())
@@ -168,13 +174,8 @@ class CompiledDispatchBoard implements WebGraphQlInterceptor {
                     .raw(",").members(row.tail())
                     .raw("}}");
         }
-        Connection.PageInfo info = new Connection.PageInfo(hasNext, endCursor);
+        Connection.PageInfo info = connection.pageInfo();
         out.raw("],\"pageInfo\":{\"hasNextPage\":").raw(String.valueOf(info.hasNextPage())).raw(",\"endCursor\":");
-        if (info.endCursor() == null) {
-            out.raw("null");
-        } else {
-            out.string(info.endCursor());
-        }
-        return out.raw("}}").toString();
+        return (info.endCursor() == null ? out.raw("null") : out.string(info.endCursor())).raw("}}").toString();
     }
 }

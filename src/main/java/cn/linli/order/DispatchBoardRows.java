@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 
+import cn.linli.community.Household;
 import cn.linli.platform.pagination.PageRequest;
 import io.r2dbc.spi.Readable;
 import org.jspecify.annotations.Nullable;
@@ -31,7 +32,7 @@ class DispatchBoardRows {
                        'category', case when c.id is not null then json_build_object('code', c.code, 'name', c.name) end,
                        'offering', case when f.id is not null then json_build_object('id', f.id::text, 'title', f.title) end,
                        'household', case when h.id is not null then json_build_object('id', h.id::text,
-                                         'label', e.name || ' ' || b.name || u.name || h.room) end,
+                                         'label', %s) end,
                        'resident', case when ra.id is not null
                                         then json_build_object('id', ra.id::text, 'nickname', ra.nickname) end,
                        'description', o.description)::text as head,
@@ -63,7 +64,7 @@ class DispatchBoardRows {
                                       left join account a on a.id = ev.actor_id
                                       left join partner ep on ep.id = ev.partner_id
                                      where ev.order_id = o.id))::text as tail
-            """ + ListedOrder.FROM + OrderLists.QUEUE;
+            """.formatted(Household.LABEL_SQL) + ListedOrder.FROM + OrderLists.QUEUE;
 
     private final DatabaseClient db;
 

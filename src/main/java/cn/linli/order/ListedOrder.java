@@ -31,12 +31,12 @@ record ListedOrder(ServiceOrder order, @Nullable ServiceCategory category, @Null
             f.price_fen as f_price_fen, f.estimated_minutes as f_estimated_minutes, f.active as f_active,
             f.created_at as f_created_at,
             h.unit_id as h_unit_id, h.community_id as h_community_id, h.room as h_room, h.created_at as h_created_at,
-            h.retired_at as h_retired_at, e.name || ' ' || b.name || u.name || h.room as h_label,
+            h.retired_at as h_retired_at, %s as h_label,
             p.id as p_id, p.name as p_name, p.kind as p_kind, p.description as p_description,
             p.contact_phone as p_contact_phone, p.capacity as p_capacity, p.active_orders as p_active_orders,
             p.online as p_online, p.created_at as p_created_at,
             ra.id as ra_id, ra.nickname as ra_nickname, sa.id as sa_id, sa.nickname as sa_nickname
-            """;
+            """.formatted(Household.LABEL_SQL);
 
     /** Left joins: a missing relation is a null field, as it was with a batch loader that found nothing. */
     static final String FROM = """

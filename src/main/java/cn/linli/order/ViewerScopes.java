@@ -27,7 +27,7 @@ class ViewerScopes {
             select s.community_id as staff_community_id,
                    pm.partner_id as member_partner_id, pm.role as member_role, pa.nickname as member_nickname,
                    h.id as household_id, h.unit_id, h.community_id, h.room, h.created_at, h.retired_at,
-                   e.name || ' ' || b.name || u.name || h.room as household_label
+                   %s as household_label
               from (select cast(:account as bigint) as account_id) v
               left join staff s on s.account_id = v.account_id
               left join (partner_member pm join account pa on pa.id = pm.account_id) on pm.account_id = v.account_id
@@ -37,7 +37,7 @@ class ViewerScopes {
                          join building b on b.id = u.building_id
                          join estate e on e.id = b.estate_id) on m.account_id = v.account_id
              order by m.joined_at, h.id
-            """;
+            """.formatted(Household.LABEL_SQL);
 
     private final DatabaseClient db;
 

@@ -8,10 +8,12 @@ import java.util.Map;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.function.LongSupplier;
 
 import jakarta.annotation.PreDestroy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
@@ -38,10 +40,18 @@ public class DataAccessLog {
 
     private final Queue<DataAccessRepository.Seen> queue = new ConcurrentLinkedQueue<>();
     private final DataAccessRepository repository;
+    private final LongSupplier nanoTime;
     private final Disposable writer;
 
+    @Autowired
     DataAccessLog(DataAccessRepository repository) {
+        this(repository, System::nanoTime);
+    }
+
+    /** With a clock of its own ({@link System#nanoTime} in production), so a test can step over the window. */
+    DataAccessLog(DataAccessRepository repository, LongSupplier nanoTime) {
         this.repository = repository;
+        this.nanoTime = nanoTime;
         // a tick that comes while a slow flush still runs is dropped (the next flush takes everything queued): without
         // this, a flush slower than the ticks under load ended the writer with an OverflowException for good
         this.writer = Flux.interval(Duration.ofSeconds(1))
@@ -56,13 +66,17 @@ public class DataAccessLog {
 
     /** The viewer read these people's data (the viewer themselves is left out: reading your own is not logged). */
     public void seen(long viewerId, Collection<Long> subjectIds, DataAccessKind what) {
-        long now = System.nanoTime();
+        long now = nanoTime.getAsLong();
         for (Long subject : subjectIds) {
             if (subject != viewerId) {
                 DataAccessRepository.Seen seen = new DataAccessRepository.Seen(subject, viewerId, what);
-                Long before = lastQueued.get(seen);
-                if (before == null || now - before >= RECORD_AGAIN_AFTER.toNanos()) {
-                    lastQueued.put(seen, now);
+                // atomic per key: of two requests at once, one finds the other's time and queues nothing
+                boolean[] due = {false};
+                lastQueued.compute(seen, (key, before) -> {
+                    due[0] = before == null || now - before >= RECORD_AGAIN_AFTER.toNanos();
+                    return due[0] ? now : before;
+                });
+                if (due[0]) {
                     queue.add(seen);
                 }
             }
@@ -70,7 +84,7 @@ public class DataAccessLog {
     }
 
     private void forgetOlderThanTheWindow() {
-        long now = System.nanoTime();
+        long now = nanoTime.getAsLong();
         lastQueued.values().removeIf(at -> now - at >= RECORD_AGAIN_AFTER.toNanos());
     }
 

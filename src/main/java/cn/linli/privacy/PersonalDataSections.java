@@ -2,6 +2,8 @@ package cn.linli.privacy;
 
 import java.util.List;
 
+import cn.linli.community.Household;
+
 /**
  * The one list of what Linli holds about a person: each kind of record, its Chinese title and columns, and the query
  * that finds the person's rows (bound {@code :a}, the account id; every cell as text). Export, the .xlsx download and
@@ -23,7 +25,7 @@ final class PersonalDataSections {
                             + " (select string_agg(role, ',' order by role) from account_role where account_id = a.id),"
                             + " " + time("a.created_at") + " from account a where a.id = :a"),
             new Definition("households", "房屋与成员身份", List.of("房屋ID", "社区", "地址", "关系", "是否户主", "加入时间"),
-                    "select h.id::text, c.name, e.name || ' ' || b.name || u.name || h.room,"
+                    "select h.id::text, c.name, " + Household.LABEL_SQL + ","
                             + " coalesce(m.relation, case when m.is_head then 'HEAD' else 'FAMILY' end),"
                             + " case when m.is_head then '是' else '否' end, " + time("m.joined_at")
                             + " from household_member m join household h on h.id = m.household_id"

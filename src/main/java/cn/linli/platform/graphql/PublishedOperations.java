@@ -10,7 +10,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -31,9 +30,8 @@ import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 public final class PublishedOperations {
 
     private static final Pattern SPREAD = Pattern.compile("\\.\\.\\.\\s*([A-Z][A-Za-z0-9_]*)");
-    /** Clients send the same few dozen documents over and over: each distinct text is parsed once. */
-    private static final int MAX_REMEMBERED = 1_000;
-    private static final Map<String, String> REMEMBERED = new ConcurrentHashMap<>();
+    /** Each distinct text a client sends is parsed once. */
+    private static final DocumentMemo<String> REMEMBERED = new DocumentMemo<>();
     private static volatile Map<String, String> published;
 
     /** Operation name → canonical form of the operation with its fragments. */
@@ -48,21 +46,13 @@ public final class PublishedOperations {
 
     /** The canonical form of a document as a client sent it; "" when it does not parse. */
     public static String canonical(String document) {
-        String known = REMEMBERED.get(document);
-        if (known != null) {
-            return known;
-        }
-        String canonical;
-        try {
-            canonical = canonical(Parser.parse(document));
-        } catch (RuntimeException invalid) {
-            canonical = "";
-        }
-        if (REMEMBERED.size() >= MAX_REMEMBERED) {
-            REMEMBERED.clear(); // a client inventing documents costs memory for a moment only
-        }
-        REMEMBERED.put(document, canonical);
-        return canonical;
+        return REMEMBERED.get(document, text -> {
+            try {
+                return canonical(Parser.parse(text));
+            } catch (RuntimeException invalid) {
+                return "";
+            }
+        });
     }
 
     private static String canonical(Document document) {

@@ -1,18 +1,13 @@
 package cn.linli.platform.observability;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.util.HashSet;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import cn.linli.platform.graphql.PublishedOperations;
 import io.micrometer.common.KeyValue;
 import io.micrometer.common.KeyValues;
 import org.jspecify.annotations.Nullable;
-import org.springframework.core.io.Resource;
-import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.graphql.observation.DefaultExecutionRequestObservationConvention;
 import org.springframework.graphql.observation.ExecutionRequestObservationContext;
 
@@ -36,18 +31,7 @@ class GraphQlOperations extends DefaultExecutionRequestObservationConvention {
 
     /** The operation names of the documents in {@code api/} (packaged as {@code trusted-documents/}). */
     static GraphQlOperations fromApiDocuments() {
-        Set<String> names = new HashSet<>();
-        try {
-            for (Resource file : new PathMatchingResourcePatternResolver().getResources("classpath*:trusted-documents/*.graphql")) {
-                Matcher matcher = OPERATION.matcher(file.getContentAsString(StandardCharsets.UTF_8));
-                while (matcher.find()) {
-                    names.add(matcher.group(1));
-                }
-            }
-        } catch (IOException ex) {
-            throw new UncheckedIOException("could not read the api/ documents", ex);
-        }
-        return new GraphQlOperations(names);
+        return new GraphQlOperations(PublishedOperations.canonicalByName().keySet());
     }
 
     @Override

@@ -4,9 +4,9 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.Set;
 
+import cn.linli.platform.graphql.DocumentMemo;
 import graphql.language.Document;
 import graphql.language.Field;
 import graphql.language.FragmentDefinition;
@@ -31,21 +31,12 @@ record OperationShape(OperationDefinition.Operation type, List<String> rootField
         return type == OperationDefinition.Operation.MUTATION && rootFields.stream().anyMatch(LOGINS::contains);
     }
 
-    /** Clients send the same few dozen documents over and over: each (document, name) is parsed once. */
-    private static final int MAX_REMEMBERED = 1_000;
-    private static final Map<String, Optional<OperationShape>> REMEMBERED = new ConcurrentHashMap<>();
+    /** Each distinct (name, document) a client sends is parsed once. */
+    private static final DocumentMemo<Optional<OperationShape>> REMEMBERED = new DocumentMemo<>();
 
     static @Nullable OperationShape of(String document, @Nullable String operationName) {
-        String key = operationName + "\u0000" + document;
-        Optional<OperationShape> known = REMEMBERED.get(key);
-        if (known == null) {
-            known = Optional.ofNullable(parse(document, operationName));
-            if (REMEMBERED.size() >= MAX_REMEMBERED) {
-                REMEMBERED.clear(); // a client inventing documents costs memory for a moment only
-            }
-            REMEMBERED.put(key, known);
-        }
-        return known.orElse(null);
+        return REMEMBERED.get(operationName + "\u0000" + document,
+                key -> Optional.ofNullable(parse(document, operationName))).orElse(null);
     }
 
     private static @Nullable OperationShape parse(String document, @Nullable String operationName) {
